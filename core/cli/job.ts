@@ -1,0 +1,129 @@
+/**
+ * What `run` and `resume` share once a config and a state are in hand: open
+ * the backend, record the session in run.json, play with a progress line,
+ * stop cleanly on Ctrl-C (SIGINT) or SIGTERM after the generation in flight.
+ */
+import { readFile } from 'node:fs/promises';
+import type { RunConfig } from '../config.ts';
+import type { DomainInstance } from '../domain.ts';
+import { selectEvaluator, type BackendAttempt } from '../evaluator.ts';
+import { writeJsonAtomic } from '../files.ts';
+import type { JsonObject } from '../json.ts';
+import { runPaths } from '../run-dir.ts';
+import { runJob, type RunHooks } from '../run.ts';
+import type { CoevolutionState } from '../state.ts';
+import { versions } from '../versions.ts';
+import { createProgress } from './progress.ts';
+
+export interface JobSetup {
+  readonly dir: string;
+  readonly title: string;
+  readonly config: RunConfig;
+  readonly domain: DomainInstance;
+  readonly state: CoevolutionState;
+  readonly quiet: boolean;
+  /** Extra hooks (the stream server attaches here). */
+  readonly hooks?: RunHooks;
+}
+
+function attemptsJson(attempts: readonly BackendAttempt[]): JsonObject[] {
+  return attempts.map((a) => ({ backend: a.backend, ok: a.ok, ...(a.reason ? { reason: a.reason } : {}) }));
+}
+
+/** Record this session in run.json (created on the first session). */
+async function recordSession(setup: JobSetup, backend: string, attempts: readonly BackendAttempt[]): Promise<void> {
+  const path = runPaths(setup.dir).runJson;
+  let previous: JsonObject | null = null;
+  try {
+    previous = JSON.parse(await readFile(path, 'utf8')) as JsonObject;
+  } catch {
+    previous = null;
+  }
+  const session: JsonObject = {
+    startedAt: new Date().toISOString(),
+    fromGeneration: setup.state.generation,
+    backend,
+    attempts: attemptsJson(attempts),
+    versions: versions(),
+  };
+  const sessions = Array.isArray(previous?.sessions) ? previous.sessions : [];
+  await writeJsonAtomic(path, {
+    domain: setup.config.domain,
+    title: setup.title,
+    seed: setup.config.seed,
+    backend,
+    config: setup.config as unknown as JsonObject,
+    versions: versions(),
+    sessions: [...sessions, session],
+  });
+}
+
+export async function playJob(setup: JobSetup): Promise<number> {
+  const { config, domain } = setup;
+  const { evaluator, attempts } = await selectEvaluator(domain, config.backend);
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = (name: string) => {
+    interrupts++;
+    if (interrupts > 1) {
+      process.stderr.write(`\n${name} again: exiting now; resume from the last checkpoint with: redqueen resume ${setup.dir}\n`);
+      process.exit(130);
+    }
+    process.stderr.write(`\n${name}: stopping after the current generation (press again to exit at once)\n`);
+    controller.abort();
+  };
+  const sigint = () => onSignal('interrupt');
+  const sigterm = () => onSignal('terminate');
+  process.on('SIGINT', sigint);
+  process.on('SIGTERM', sigterm);
+  const progress = createProgress({
+    start: setup.state.generation,
+    total: config.generations,
+    backend: evaluator.backend,
+    quiet: setup.quiet,
+  });
+  const started = performance.now();
+  try {
+    await recordSession(setup, evaluator.backend, attempts);
+    if (!setup.quiet) {
+      const skipped = attempts.filter((a) => !a.ok).map((a) => `${a.backend} (${a.reason})`);
+      process.stderr.write(
+        `redqueen: ${setup.title}; backend ${evaluator.backend}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}; writing ${setup.dir}\n`,
+      );
+    }
+    const result = await runJob({
+      dir: setup.dir,
+      config,
+      domain,
+      evaluator,
+      state: setup.state,
+      until: config.generations,
+      signal: controller.signal,
+      hooks: {
+        ...setup.hooks,
+        onGeneration(report, state) {
+          const summary = domain.summarize ? domain.summarize(state.champions.solvers[report.generation]!) : '';
+          progress.update(report, summary);
+          setup.hooks?.onGeneration?.(report, state);
+        },
+      },
+    });
+    progress.stop();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    if (result.stopped) {
+      process.stderr.write(
+        `stopped at generation ${result.state.generation} after ${seconds} s; continue with: redqueen resume ${setup.dir}\n`,
+      );
+      return 130;
+    }
+    if (!setup.quiet) {
+      process.stderr.write(`done: ${result.state.generation} generations in ${seconds} s; results in ${setup.dir}\n`);
+    }
+    return 0;
+  } finally {
+    progress.stop();
+    process.off('SIGINT', sigint);
+    process.off('SIGTERM', sigterm);
+    await evaluator.destroy();
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The `redqueen` command line (commander). Exit codes: 0 done, 2 bad input
+ * (one line naming the flag, field or file), 130 stopped by Ctrl-C with
+ * everything written, 1 anything unexpected (with its stack).
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { BACKEND_CHOICES } from '../backend.ts';
+import { EVALUATION_MODES } from '../config.ts';
+import { isUserError } from '../errors.ts';
+import { DOMAINS } from '../../populations/index.ts';
+import { versions } from '../versions.ts';
+import { domainFlags } from './domain-flags.ts';
+import { evalCommand } from './eval-command.ts';
+import { resumeCommand } from './resume-command.ts';
+import { runCommand, type RunFlags } from './run-command.ts';
+
+export function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('redqueen')
+    .description('Adversarial coevolution: solvers and challengers, each the other\'s moving target.')
+    .version(versions().redqueen ?? 'unknown')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+
+  const run = program
+    .command('run')
+    .description('start a coevolution run')
+    .option('--domain <name>', `domain: ${DOMAINS.map((d) => d.name).join(', ')} (default sorting-networks)`)
+    .option('--config <file>', 'JSON config file (flags override it)')
+    .option('--generations <n>', 'generations to play')
+    .option('--seed <s>', 'random seed (same seed + config + backend = identical run)')
+    .option('--out <dir>', 'run directory (default runs/<domain>-<time>)')
+    .addOption(new Option('--backend <b>', 'gpu.js backend').choices([...BACKEND_CHOICES]))
+    .option('--population <n>', 'size of both populations')
+    .option('--solvers <n>', 'solver population size')
+    .option('--challengers <n>', 'challenger population size')
+    .addOption(new Option('--evaluation <mode>', 'who meets whom').choices([...EVALUATION_MODES]))
+    .option('--opponents <k>', 'opponents per individual with --evaluation sampled')
+    .option('--checkpoint-every <n>', 'generations between checkpoints')
+    .option('--quiet', 'no progress line');
+  for (const f of domainFlags(DOMAINS)) {
+    run.option(`--${f.flag} <${f.kind === 'number' ? 'n' : 'value'}>`, `${f.description} [${f.domains.join(', ')}]`);
+  }
+  run.action(async (flags: RunFlags) => setExit(await runCommand(flags)));
+
+  program
+    .command('resume')
+    .description('continue a run from its checkpoint (bit-identical to never stopping)')
+    .argument('<dir>', 'run directory')
+    .option('--generations <n>', 'total generations to reach (default: the run\'s own)')
+    .option('--quiet', 'no progress line')
+    .action(async (dir: string, flags: { generations?: string; quiet?: boolean }) => setExit(await resumeCommand(dir, flags)));
+
+  const evaluate = program
+    .command('eval')
+    .description('measure one individual outside any run')
+    .requiredOption('--domain <name>', 'domain')
+    .option('--json', 'print one JSON object');
+  const seen = new Set<string>();
+  for (const d of DOMAINS) {
+    for (const f of d.evalCommand?.flags ?? []) {
+      if (seen.has(f.name)) continue;
+      seen.add(f.name);
+      evaluate.option(`--${f.name} <${f.value.toLowerCase()}>`, `${f.description} [${d.name}]`);
+    }
+  }
+  evaluate.action(async (flags: Record<string, string | boolean | undefined>) => setExit(await evalCommand(flags)));
+
+  program
+    .command('domains')
+    .description('list the domains and their options')
+    .action(() => {
+      for (const d of DOMAINS) {
+        process.stdout.write(`${d.name}: ${d.title}\n`);
+        for (const f of domainFlags([d])) process.stdout.write(`  --${f.flag}  ${f.description}\n`);
+      }
+      setExit(0);
+    });
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let code = 0;
+  const program = buildProgram((c) => {
+    code = c;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Commander has printed its message already; help and version are not errors.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    if (isUserError(e)) {
+      process.stderr.write(`redqueen: error: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * `redqueen resume DIR`: reload the checkpoint, cut the logs back to it, and
+ * continue. Streams are derived from (seed, generation), so the continuation
+ * is bit-identical to a run that was never stopped.
+ */
+import { readCheckpoint } from '../checkpoint.ts';
+import { parseConfigFile, resolveConfig } from '../config.ts';
+import { UserError } from '../errors.ts';
+import { findDomain } from '../../populations/index.ts';
+import { runPaths, truncateLog } from '../run-dir.ts';
+import type { RunHooks } from '../run.ts';
+import { intFlag } from './args.ts';
+import { playJob } from './job.ts';
+
+export async function resumeCommand(
+  dir: string,
+  flags: { generations?: string; quiet?: boolean },
+  hooks?: RunHooks,
+): Promise<number> {
+  const paths = runPaths(dir);
+  const checkpoint = await readCheckpoint(paths.checkpoint);
+  const stored = parseConfigFile(checkpoint.config, `${paths.checkpoint} (config)`);
+  const domain = findDomain(stored.domain ?? '');
+  if (!domain) throw new UserError(`${paths.checkpoint}: unknown domain "${stored.domain}"`);
+  const generations = intFlag('generations', flags.generations, 1, 100_000_000) ?? stored.generations;
+  const { config, instance } = resolveConfig(domain, [
+    { source: paths.checkpoint, config: { ...stored, generations } },
+  ]);
+  const { state } = checkpoint;
+  if (state.solvers.length !== instance.solver.length || state.challengers.length !== instance.challenger.length) {
+    throw new UserError(`${paths.checkpoint}: genome lengths do not match the ${domain.name} options it records`);
+  }
+  if (config.generations < state.generation) {
+    throw new UserError(`--generations ${config.generations} is below the checkpoint's generation ${state.generation}`);
+  }
+  await truncateLog(paths.metrics, state.generation, true);
+  await truncateLog(paths.timings, state.generation, false);
+  return playJob({
+    dir,
+    title: domain.title,
+    config,
+    domain: instance,
+    state,
+    quiet: flags.quiet === true,
+    ...(hooks ? { hooks } : {}),
+  });
+}

@@ -1,0 +1,100 @@
+/** `redqueen run`: validate everything, then create the run directory and play. */
+import { readFile, stat, mkdir } from 'node:fs/promises';
+import { UserError } from '../errors.ts';
+import { parseConfigFile, resolveConfig, type ConfigFile } from '../config.ts';
+import { BACKEND_CHOICES } from '../backend.ts';
+import { EVALUATION_MODES } from '../config.ts';
+import { DOMAINS, findDomain } from '../../populations/index.ts';
+import { initialState } from '../state.ts';
+import { runPaths } from '../run-dir.ts';
+import type { RunHooks } from '../run.ts';
+import { choiceFlag, intFlag } from './args.ts';
+import { domainFlags, domainOptionsFromFlags } from './domain-flags.ts';
+import { playJob } from './job.ts';
+
+export interface RunFlags {
+  readonly domain?: string;
+  readonly config?: string;
+  readonly generations?: string;
+  readonly seed?: string;
+  readonly out?: string;
+  readonly backend?: string;
+  readonly population?: string;
+  readonly solvers?: string;
+  readonly challengers?: string;
+  readonly evaluation?: string;
+  readonly opponents?: string;
+  readonly checkpointEvery?: string;
+  readonly quiet?: boolean;
+  readonly [domainOption: string]: string | boolean | undefined;
+}
+
+export async function readConfigFile(path: string): Promise<ConfigFile> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new UserError(`--config ${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UserError(`--config ${path}: not valid JSON (${(e as Error).message})`);
+  }
+  return parseConfigFile(json, path);
+}
+
+function timestamp(): string {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}${p(d.getMonth() + 1)}${p(d.getDate())}-${p(d.getHours())}${p(d.getMinutes())}${p(d.getSeconds())}`;
+}
+
+/** Refuse to touch a directory that already holds a run. */
+async function checkFreshDir(dir: string): Promise<void> {
+  try {
+    await stat(runPaths(dir).runJson);
+  } catch {
+    return;
+  }
+  throw new UserError(`--out ${dir} already holds a run; continue it with \`redqueen resume ${dir}\` or choose another --out`);
+}
+
+export async function runCommand(flags: RunFlags, hooks?: RunHooks): Promise<number> {
+  const file = flags.config ? await readConfigFile(flags.config) : undefined;
+  const name = flags.domain ?? file?.domain ?? 'sorting-networks';
+  const domain = findDomain(name);
+  if (!domain) throw new UserError(`unknown domain "${name}"; choose one of: ${DOMAINS.map((d) => d.name).join(', ')}`);
+  const population = intFlag('population', flags.population, 2, 65_536);
+  const cli: ConfigFile = {
+    seed: flags.seed,
+    generations: intFlag('generations', flags.generations, 1, 100_000_000),
+    solvers: intFlag('solvers', flags.solvers, 2, 65_536) ?? population,
+    challengers: intFlag('challengers', flags.challengers, 2, 65_536) ?? population,
+    backend: choiceFlag('backend', flags.backend, BACKEND_CHOICES),
+    evaluation: {
+      mode: choiceFlag('evaluation', flags.evaluation, EVALUATION_MODES),
+      opponents: intFlag('opponents', flags.opponents, 1, 65_536),
+    },
+    checkpointEvery: intFlag('checkpoint-every', flags.checkpointEvery, 1),
+    options: domainOptionsFromFlags(domain, domainFlags(DOMAINS), flags as Record<string, string | undefined>),
+  };
+  const layers = [
+    ...(file ? [{ source: flags.config!, config: file }] : []),
+    { source: 'command line', config: cli },
+  ];
+  const { config, instance } = resolveConfig(domain, layers);
+  const dir = flags.out ?? `runs/${domain.name}-${timestamp()}`;
+  await checkFreshDir(dir);
+  await mkdir(dir, { recursive: true });
+  return playJob({
+    dir,
+    title: domain.title,
+    config,
+    domain: instance,
+    state: initialState(instance, config),
+    quiet: flags.quiet === true,
+    ...(hooks ? { hooks } : {}),
+  });
+}

@@ -1,0 +1,154 @@
+/**
+ * Run configuration: one schema for config files and CLI flags (flags win over
+ * the file, the file over the domain's defaults, those over the engine's).
+ * Unknown fields and out-of-range values are rejected with the field's path
+ * and the allowed range, before anything is written.
+ */
+import { z } from 'zod';
+import { BACKEND_CHOICES } from './backend.ts';
+import type { Domain, DomainInstance } from './domain.ts';
+import { UserError } from './errors.ts';
+import type { JsonObject } from './json.ts';
+
+const int = (min: number, max: number) => z.number().int().min(min).max(max);
+
+export const EVALUATION_MODES = ['round-robin', 'sampled'] as const;
+
+/** What a config file may hold; every field optional. */
+export const ConfigFileSchema = z.strictObject({
+  domain: z.string().optional(),
+  options: z.record(z.string(), z.unknown()).optional().describe('domain options, e.g. {"inputs": 8}'),
+  seed: z.union([z.string().min(1), z.number()]).optional(),
+  generations: int(1, 100_000_000).optional(),
+  solvers: int(2, 65_536).optional(),
+  challengers: int(2, 65_536).optional(),
+  backend: z.enum(BACKEND_CHOICES).optional(),
+  evaluation: z
+    .strictObject({
+      mode: z.enum(EVALUATION_MODES).optional(),
+      opponents: int(1, 65_536).optional().describe('opponents per individual in sampled mode'),
+    })
+    .optional(),
+  hallOfFame: z
+    .strictObject({ sample: int(0, 4096).optional().describe('past champions met as extra opponents each generation') })
+    .optional(),
+  selection: z
+    .strictObject({ tournamentSize: int(1, 64).optional(), elitism: int(0, 65_536).optional() })
+    .optional(),
+  variation: z
+    .strictObject({ crossoverRate: z.number().min(0).max(1).optional(), mutationRate: z.number().min(0).max(1).optional() })
+    .optional(),
+  checkpointEvery: int(1, 1_000_000).optional(),
+  probeEvery: int(1, 1_000_000).optional(),
+  ciaoSamples: int(1, 4096).optional().describe('earlier champions a CIAO row compares against'),
+});
+export type ConfigFile = z.infer<typeof ConfigFileSchema>;
+
+/** A fully resolved configuration, as stored in run.json and checkpoints. */
+export interface RunConfig {
+  readonly domain: string;
+  readonly options: JsonObject;
+  readonly seed: string;
+  readonly generations: number;
+  readonly solvers: number;
+  readonly challengers: number;
+  readonly backend: (typeof BACKEND_CHOICES)[number];
+  readonly evaluation: { readonly mode: (typeof EVALUATION_MODES)[number]; readonly opponents: number };
+  readonly hallOfFame: { readonly sample: number };
+  readonly selection: { readonly tournamentSize: number; readonly elitism: number };
+  readonly variation: { readonly crossoverRate: number; readonly mutationRate: number };
+  readonly checkpointEvery: number;
+  readonly probeEvery: number;
+  readonly ciaoSamples: number;
+}
+
+export const ENGINE_DEFAULTS = {
+  seed: '1',
+  generations: 300,
+  solvers: 128,
+  challengers: 64,
+  backend: 'auto',
+  evaluation: { mode: 'round-robin', opponents: 8 },
+  hallOfFame: { sample: 4 },
+  selection: { tournamentSize: 3, elitism: 2 },
+  variation: { crossoverRate: 0.5, mutationRate: 0.9 },
+  checkpointEvery: 10,
+  ciaoSamples: 64,
+} as const;
+
+export function formatIssues(error: z.ZodError, source: string): string {
+  const issue = error.issues[0]!;
+  const path = issue.path.map(String).join('.');
+  if (issue.code === 'unrecognized_keys') {
+    const where = path ? ` in "${path}"` : '';
+    return `${source}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${where}; remove it or check the spelling`;
+  }
+  return `${source}: field "${path || '(root)'}": ${issue.message}`;
+}
+
+export function parseConfigFile(value: unknown, source: string): ConfigFile {
+  const result = ConfigFileSchema.safeParse(value);
+  if (!result.success) throw new UserError(formatIssues(result.error, source));
+  return result.data;
+}
+
+/** Merge layers (later wins) into a resolved config; validate domain options and cross-field limits. */
+export function resolveConfig(
+  domain: Domain,
+  layers: ReadonlyArray<{ readonly source: string; readonly config: ConfigFile }>,
+): { config: RunConfig; instance: DomainInstance } {
+  const pick = <T>(get: (c: ConfigFile) => T | undefined, fallback: T): T => {
+    let v = fallback;
+    for (const layer of layers) {
+      const x = get(layer.config);
+      if (x !== undefined) v = x;
+    }
+    return v;
+  };
+  const rawOptions: Record<string, unknown> = {};
+  for (const layer of layers) Object.assign(rawOptions, layer.config.options ?? {});
+  const parsed = domain.options.safeParse(rawOptions);
+  if (!parsed.success) {
+    const source = layers.map((l) => l.source).join(' / ') || 'options';
+    throw new UserError(formatIssues(parsed.error, `${source} (options of ${domain.name})`).replace('field "', 'option "'));
+  }
+  const instance = domain.create(parsed.data);
+  const d = ENGINE_DEFAULTS;
+  const config: RunConfig = {
+    domain: domain.name,
+    options: instance.options,
+    seed: String(pick((c) => c.seed, d.seed)),
+    generations: pick((c) => c.generations, domain.defaults?.generations ?? d.generations),
+    solvers: pick((c) => c.solvers, domain.defaults?.solvers ?? d.solvers),
+    challengers: pick((c) => c.challengers, domain.defaults?.challengers ?? d.challengers),
+    backend: pick((c) => c.backend, d.backend),
+    evaluation: {
+      mode: pick((c) => c.evaluation?.mode, d.evaluation.mode),
+      opponents: pick((c) => c.evaluation?.opponents, d.evaluation.opponents),
+    },
+    hallOfFame: { sample: pick((c) => c.hallOfFame?.sample, d.hallOfFame.sample) },
+    selection: {
+      tournamentSize: pick((c) => c.selection?.tournamentSize, d.selection.tournamentSize),
+      elitism: pick((c) => c.selection?.elitism, d.selection.elitism),
+    },
+    variation: {
+      crossoverRate: pick((c) => c.variation?.crossoverRate, d.variation.crossoverRate),
+      mutationRate: pick((c) => c.variation?.mutationRate, d.variation.mutationRate),
+    },
+    checkpointEvery: pick((c) => c.checkpointEvery, d.checkpointEvery),
+    probeEvery: pick((c) => c.probeEvery, instance.probeEvery ?? 1),
+    ciaoSamples: pick((c) => c.ciaoSamples, d.ciaoSamples),
+  };
+  const smallest = Math.min(config.solvers, config.challengers);
+  if (config.selection.elitism >= smallest) {
+    throw new UserError(
+      `field "selection.elitism": ${config.selection.elitism} elites must be fewer than the smaller population (${smallest})`,
+    );
+  }
+  if (config.evaluation.mode === 'sampled' && config.evaluation.opponents > config.challengers) {
+    throw new UserError(
+      `field "evaluation.opponents": ${config.evaluation.opponents} opponents exceed the ${config.challengers} challengers; lower it or use round-robin`,
+    );
+  }
+  return { config, instance };
+}

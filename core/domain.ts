@@ -1,0 +1,136 @@
+/**
+ * The domain contract. A domain is a solver/challenger pairing (sorting
+ * networks vs test sets, CA rules vs initial configurations, ...). It knows how
+ * to make and vary genomes of both sides, how one solver fares against one
+ * challenger (as a gpu.js kernel and as a plain-TS reference that must agree
+ * exactly), how to show individuals to humans, and optionally how to measure
+ * real quality from outside the loop (the probe).
+ *
+ * Every registered domain passes the shared contract test in
+ * test/populations/contract.test.ts.
+ */
+import type { z } from 'zod';
+import type { Rng } from './rng.ts';
+import type { Population } from './population.ts';
+import type { JsonObject, JsonValue } from './json.ts';
+import type { GpuInstance } from './gpujs.ts';
+import type { KernelSource, CustomInteraction } from './kernel-types.ts';
+import type { BackendName } from './backend.ts';
+
+/** One side's genome: how to make, vary and show it. */
+export interface GenomeSpec {
+  /** Floats per individual (genes are Float32, kept exactly representable). */
+  readonly length: number;
+  /** What one individual is, for humans: "comparator network", "test set". */
+  readonly noun: string;
+  /** Fill `out` with a random genome. */
+  random(rng: Rng, out: Float32Array): void;
+  /** Mutate `child` in place; it is already a private copy of its parent. */
+  mutate(child: Float32Array, rng: Rng): void;
+  /** Write a child of `a` and `b` into `out` (which aliases neither). */
+  crossover(a: Float32Array, b: Float32Array, rng: Rng, out: Float32Array): void;
+  /** Genome -> the domain's human format (DESIGN.md "Formats"). */
+  encode(genome: Float32Array): JsonValue;
+  /** Human format -> genome. Throws UserError naming `source` and the fix. */
+  decode(value: unknown, source: string): Float32Array;
+}
+
+/**
+ * The gpu.js side of an interaction. Threads: x = opponent slot, y = row.
+ * Arguments: rows [row][gene] (solvers), cols [col][gene] (challengers),
+ * opponents [row][slot] = column index. The kernel returns the raw outcome of
+ * rows[y] against cols[opponents[y][x]], an integer in 0..rawScale, so every
+ * backend's f32 holds it exactly and it can be compared with the reference
+ * bit for bit.
+ */
+export interface InteractionKernel {
+  readonly source: KernelSource;
+  readonly constants: Readonly<Record<string, number>>;
+  /** gpu.js needs a bound for loops whose length is a constant or argument. */
+  readonly loopMaxIterations: number;
+  /**
+   * Optional: a domain whose interaction does not fit one kernel (multi-pass,
+   * bit-packed, pipelines) builds its own batch function here; the evaluator
+   * then calls it instead of compiling `source`. It is held to the same
+   * reference check.
+   */
+  readonly build?: (gpu: GpuInstance, backend: BackendName) => Promise<CustomInteraction> | CustomInteraction;
+}
+
+export interface ProbeContext {
+  readonly solver: Float32Array;
+  readonly challenger: Float32Array;
+  readonly solvers: Population;
+  readonly challengers: Population;
+  readonly generation: number;
+  /** Seed for probes that sample (e.g. random initial configurations). */
+  readonly seed: string;
+}
+
+/** Real quality measured outside the loop; never used for selection. */
+export interface ProbeResult {
+  /** In [0, 1], higher is better; plotted beside the arms-race views. */
+  readonly score: number;
+  /** What `score` is: "fraction of all 2^8 inputs sorted". */
+  readonly label: string;
+  readonly details: JsonObject;
+}
+
+export type ViewKind = 'sorting-network' | 'ca-spacetime' | 'points';
+
+export interface DomainInstance {
+  readonly name: string;
+  /** The validated options, as recorded in run.json. */
+  readonly options: JsonObject;
+  readonly solver: GenomeSpec;
+  readonly challenger: GenomeSpec;
+  readonly kernel: InteractionKernel;
+  /** M[s][c] = raw / rawScale, in [0, 1]. */
+  readonly rawScale: number;
+  /** Plain-TS reference of the kernel: must return exactly the kernel's raw value. */
+  reference(solver: Float32Array, challenger: Float32Array): number;
+  /**
+   * Parsimony, in [0, 1]: among solvers with equal outcomes, lower cost wins.
+   * The engine scales it below one outcome quantum, so it only breaks ties.
+   */
+  solverCost?(solver: Float32Array): number;
+  probe?(ctx: ProbeContext): ProbeResult;
+  /** Every how many generations the probe runs by default (expensive probes > 1). */
+  readonly probeEvery?: number;
+  /** One short line about a solver for logs: "21 comparators, depth 7". */
+  summarize?(solver: Float32Array): string;
+  readonly view: ViewKind;
+}
+
+/** Flags of `redqueen eval --domain NAME`. */
+export interface EvalFlag {
+  readonly name: string;
+  readonly value: string;
+  readonly description: string;
+  readonly required?: boolean;
+}
+
+export interface EvalCommand {
+  readonly flags: readonly EvalFlag[];
+  run(values: Readonly<Record<string, string | undefined>>): Promise<JsonObject> | JsonObject;
+}
+
+/** Run settings a domain may change from the engine's defaults. */
+export interface DomainDefaults {
+  readonly solvers?: number;
+  readonly challengers?: number;
+  readonly generations?: number;
+}
+
+export interface Domain<S extends z.ZodObject = z.ZodObject> {
+  readonly name: string;
+  /** "Sorting networks vs test sets (Hillis 1990)". */
+  readonly title: string;
+  /** Strict object schema with defaults; each field becomes a `--kebab-case` run flag. */
+  readonly options: S;
+  create(options: z.output<S>): DomainInstance;
+  readonly defaults?: DomainDefaults;
+  readonly evalCommand?: EvalCommand;
+  /** Options for the contract test: small enough that the reference runs quickly. */
+  readonly testOptions?: Readonly<Record<string, unknown>>;
+}

@@ -1,0 +1,207 @@
+/**
+ * The evaluator turns a domain's interaction kernel into a batch function over
+ * populations, on one gpu.js backend; the reference evaluator runs the plain-TS
+ * reference over the same layout. Both return raw outcomes, row-major
+ * rows.size x width, of rows[r] against cols[opponents[r * width + t]].
+ */
+import { input, type CompiledKernel, type GpuInstance } from './gpujs.ts';
+import type { DomainInstance } from './domain.ts';
+import type { CustomInteraction } from './kernel-types.ts';
+import { createPopulation, genome, type Population } from './population.ts';
+import { BACKENDS, BackendUnavailable, firstLine, openBackend, type BackendChoice, type BackendName } from './backend.ts';
+import { stream } from './rng.ts';
+import { UserError } from './errors.ts';
+
+export interface Evaluator {
+  readonly backend: BackendName | 'reference';
+  evaluate(rows: Population, cols: Population, opponents: Int32Array, width: number): Promise<Float32Array>;
+  destroy(): Promise<void>;
+}
+
+export function referenceEvaluator(domain: DomainInstance): Evaluator {
+  return {
+    backend: 'reference',
+    async evaluate(rows, cols, opponents, width) {
+      checkShapes(rows, cols, opponents, width);
+      const out = new Float32Array(rows.size * width);
+      for (let r = 0; r < rows.size; r++) {
+        const s = genome(rows, r);
+        for (let t = 0; t < width; t++) {
+          out[r * width + t] = domain.reference(s, genome(cols, opponents[r * width + t]!));
+        }
+      }
+      return out;
+    },
+    async destroy() {},
+  };
+}
+
+/** Most distinct shapes kept compiled at once (archive growth changes shapes early in a run). */
+const KERNEL_CACHE_SIZE = 8;
+
+export async function kernelEvaluator(domain: DomainInstance, backend: BackendName): Promise<Evaluator> {
+  const gpu = await openBackend(backend);
+  try {
+    const custom = domain.kernel.build ? await domain.kernel.build(gpu, backend) : null;
+    return custom ? customEvaluator(gpu, custom, backend) : singleKernelEvaluator(gpu, domain, backend);
+  } catch (e) {
+    await gpu.destroy();
+    throw e instanceof BackendUnavailable ? e : new BackendUnavailable(firstLine(e));
+  }
+}
+
+function customEvaluator(gpu: GpuInstance, custom: CustomInteraction, backend: BackendName): Evaluator {
+  return {
+    backend,
+    async evaluate(rows, cols, opponents, width) {
+      checkShapes(rows, cols, opponents, width);
+      if (rows.size === 0 || width === 0) return new Float32Array(0);
+      return custom.run(rows, cols, opponents, width);
+    },
+    async destroy() {
+      await custom.destroy();
+      await gpu.destroy();
+    },
+  };
+}
+
+function singleKernelEvaluator(gpu: GpuInstance, domain: DomainInstance, backend: BackendName): Evaluator {
+  // One compiled kernel per argument shape. gpu.js's dynamicArguments would
+  // avoid this, but its cpu backend then indexes Input arguments with the
+  // output's row stride (wrong results), so shapes are fixed per kernel.
+  const kernels = new Map<string, CompiledKernel>();
+  const kernelFor = (rows: Population, cols: Population, width: number): CompiledKernel => {
+    const key = `${rows.size}x${rows.length}|${cols.size}x${cols.length}|${width}`;
+    let k = kernels.get(key);
+    if (k) {
+      kernels.delete(key); // re-insert as most recently used
+      kernels.set(key, k);
+      return k;
+    }
+    k = gpu.createKernel(domain.kernel.source, {
+      output: [width, rows.size],
+      constants: { ...domain.kernel.constants },
+      loopMaxIterations: domain.kernel.loopMaxIterations,
+      precision: 'single',
+      tactic: 'precision',
+      asyncMode: true,
+    });
+    kernels.set(key, k);
+    if (kernels.size > KERNEL_CACHE_SIZE) {
+      const [oldKey, old] = kernels.entries().next().value as [string, CompiledKernel];
+      kernels.delete(oldKey);
+      old.destroy();
+    }
+    return k;
+  };
+  return {
+    backend,
+    async evaluate(rows, cols, opponents, width) {
+      checkShapes(rows, cols, opponents, width);
+      if (rows.size === 0 || width === 0) return new Float32Array(0);
+      const kernel = kernelFor(rows, cols, width);
+      const result = (await kernel(
+        input(rows.genes, [rows.length, rows.size]),
+        input(cols.genes, [cols.length, cols.size]),
+        input(Float32Array.from(opponents), [width, rows.size]),
+      )) as unknown as ArrayLike<ArrayLike<number>>;
+      return flatten(result, rows.size, width);
+    },
+    async destroy() {
+      for (const k of kernels.values()) k.destroy();
+      kernels.clear();
+      await gpu.destroy();
+    },
+  };
+}
+
+function flatten(result: ArrayLike<ArrayLike<number>>, rows: number, width: number): Float32Array {
+  const out = new Float32Array(rows * width);
+  for (let r = 0; r < rows; r++) out.set(result[r]!, r * width);
+  return out;
+}
+
+function checkShapes(rows: Population, cols: Population, opponents: Int32Array, width: number): void {
+  if (opponents.length !== rows.size * width) {
+    throw new Error(`opponents has ${opponents.length} entries, expected ${rows.size} x ${width}`);
+  }
+  for (const c of opponents) {
+    if (c < 0 || c >= cols.size) throw new Error(`opponent index ${c} out of range 0..${cols.size - 1}`);
+  }
+}
+
+/** Random populations for cross-checking a kernel against the reference. */
+export function randomPair(domain: DomainInstance, rows: number, cols: number, seed: string): [Population, Population] {
+  const rng = stream(seed, 'random-pair');
+  const s = createPopulation(rows, domain.solver.length);
+  const c = createPopulation(cols, domain.challenger.length);
+  for (let i = 0; i < rows; i++) domain.solver.random(rng, genome(s, i));
+  for (let i = 0; i < cols; i++) domain.challenger.random(rng, genome(c, i));
+  return [s, c];
+}
+
+export function roundRobinOpponents(rows: number, cols: number): Int32Array {
+  const opp = new Int32Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) opp[r * cols + c] = c;
+  return opp;
+}
+
+/**
+ * Compare an evaluator with the reference on random genomes, full round robin.
+ * Returns null when every raw outcome is identical, else a description of the
+ * first difference.
+ */
+export async function crossCheck(
+  domain: DomainInstance,
+  evaluator: Evaluator,
+  opts: { rows: number; cols: number; seed: string },
+): Promise<string | null> {
+  const [s, c] = randomPair(domain, opts.rows, opts.cols, opts.seed);
+  const opp = roundRobinOpponents(opts.rows, opts.cols);
+  const got = await evaluator.evaluate(s, c, opp, opts.cols);
+  const want = await referenceEvaluator(domain).evaluate(s, c, opp, opts.cols);
+  for (let i = 0; i < want.length; i++) {
+    if (!Object.is(got[i], want[i])) {
+      const r = Math.floor(i / opts.cols);
+      return `solver ${r} vs challenger ${i % opts.cols}: ${evaluator.backend} gave ${got[i]}, reference ${want[i]}`;
+    }
+  }
+  return null;
+}
+
+export interface BackendAttempt {
+  readonly backend: BackendName;
+  readonly ok: boolean;
+  readonly reason?: string;
+}
+
+export interface SelectedEvaluator {
+  readonly evaluator: Evaluator;
+  readonly attempts: readonly BackendAttempt[];
+}
+
+/**
+ * Open the chosen backend, or for `auto` the best that starts and agrees with
+ * the reference on a smoke test. An explicit backend that cannot run is the
+ * user's error (exit 2) with the reason and the fix.
+ */
+export async function selectEvaluator(domain: DomainInstance, choice: BackendChoice): Promise<SelectedEvaluator> {
+  const candidates: readonly BackendName[] = choice === 'auto' ? BACKENDS : [choice];
+  const attempts: BackendAttempt[] = [];
+  for (const backend of candidates) {
+    let evaluator: Evaluator | undefined;
+    try {
+      evaluator = await kernelEvaluator(domain, backend);
+      const mismatch = await crossCheck(domain, evaluator, { rows: 4, cols: 5, seed: 'smoke' });
+      if (mismatch) throw new BackendUnavailable(`disagrees with the reference: ${mismatch}`);
+      attempts.push({ backend, ok: true });
+      return { evaluator, attempts };
+    } catch (e) {
+      await evaluator?.destroy();
+      attempts.push({ backend, ok: false, reason: firstLine(e) });
+    }
+  }
+  const reasons = attempts.map((a) => `${a.backend}: ${a.reason}`).join('; ');
+  if (choice === 'auto') throw new Error(`no backend works here (${reasons})`);
+  throw new UserError(`--backend ${choice} cannot run here (${reasons}); use --backend auto`);
+}

@@ -1,0 +1,109 @@
+/**
+ * One generation's games. Solvers (plus sampled past champions of the solver
+ * side) meet current challengers, either all of them (round robin) or k each
+ * (sampled, balanced so every challenger meets about the same number of
+ * solvers); current solvers also meet every sampled past challenger champion.
+ * Two kernel calls, no wasted pairs.
+ */
+import type { DomainInstance } from './domain.ts';
+import type { Evaluator } from './evaluator.ts';
+import { roundRobinOpponents } from './evaluator.ts';
+import { createPopulation, type Population } from './population.ts';
+import { permutation, type Rng } from './rng.ts';
+import type { RunConfig } from './config.ts';
+
+export interface Interactions {
+  readonly solvers: number;
+  readonly challengers: number;
+  /** M[s][c] in [0, 1], current solvers x current challengers, row-major; NaN where they did not meet. */
+  readonly matrix: Float64Array;
+  /** Each solver's mean outcome over every opponent it met (current and past). */
+  readonly solverScores: Float64Array;
+  /** Each challenger's mean (1 - outcome) over every solver that met it; 0 if none did. */
+  readonly challengerScores: Float64Array;
+  /** Opponents each solver met (the same for every solver, so scores compare fairly). */
+  readonly solverMeetings: number;
+  /** Interactions evaluated this generation. */
+  readonly pairs: number;
+}
+
+/** Stack two populations of the same genome length. */
+export function stack(a: Population, b: Population): Population {
+  if (b.size === 0) return a;
+  const out = createPopulation(a.size + b.size, a.length);
+  out.genes.set(a.genes);
+  out.genes.set(b.genes, a.genes.length);
+  return out;
+}
+
+/**
+ * k opponents for each of `rows` rows among `cols` columns. Slots are filled
+ * round by round from concatenated random permutations of the columns, so
+ * every column is used floor(rows*k/cols) or ceil(rows*k/cols) times.
+ */
+export function sampledOpponents(rows: number, cols: number, k: number, rng: Rng): Int32Array {
+  const opp = new Int32Array(rows * k);
+  let perm = permutation(cols, rng);
+  let used = 0;
+  for (let t = 0; t < k; t++) {
+    for (let r = 0; r < rows; r++) {
+      if (used === cols) {
+        perm = permutation(cols, rng);
+        used = 0;
+      }
+      opp[r * k + t] = perm[used++]!;
+    }
+  }
+  return opp;
+}
+
+export async function playGeneration(args: {
+  readonly domain: DomainInstance;
+  readonly evaluator: Evaluator;
+  readonly solvers: Population;
+  readonly challengers: Population;
+  readonly pastSolvers: Population;
+  readonly pastChallengers: Population;
+  readonly evaluation: RunConfig['evaluation'];
+  readonly rng: Rng;
+}): Promise<Interactions> {
+  const { domain, evaluator, solvers, challengers, pastSolvers, pastChallengers, evaluation, rng } = args;
+  const S = solvers.size;
+  const C = challengers.size;
+  const rows = stack(solvers, pastSolvers);
+  const width = evaluation.mode === 'round-robin' ? C : evaluation.opponents;
+  const opponents =
+    evaluation.mode === 'round-robin' ? roundRobinOpponents(rows.size, C) : sampledOpponents(rows.size, C, width, rng);
+  const main = await evaluator.evaluate(rows, challengers, opponents, width);
+  const past =
+    pastChallengers.size > 0
+      ? await evaluator.evaluate(solvers, pastChallengers, roundRobinOpponents(S, pastChallengers.size), pastChallengers.size)
+      : new Float32Array(0);
+
+  const scale = domain.rawScale;
+  const matrix = new Float64Array(S * C).fill(Number.NaN);
+  const solverSums = new Float64Array(S);
+  const challengerSums = new Float64Array(C);
+  const challengerCounts = new Int32Array(C);
+  for (let r = 0; r < rows.size; r++) {
+    for (let t = 0; t < width; t++) {
+      const raw = main[r * width + t]!;
+      const c = opponents[r * width + t]!;
+      challengerSums[c]! += scale - raw;
+      challengerCounts[c]!++;
+      if (r < S) {
+        solverSums[r]! += raw;
+        matrix[r * C + c] = raw / scale;
+      }
+    }
+  }
+  const P = pastChallengers.size;
+  for (let s = 0; s < S; s++) for (let p = 0; p < P; p++) solverSums[s]! += past[s * P + p]!;
+
+  const solverMeetings = width + P;
+  const solverScores = solverSums.map((sum) => sum / (scale * solverMeetings));
+  const challengerScores = challengerSums.map((sum, c) =>
+    challengerCounts[c]! > 0 ? sum / (scale * challengerCounts[c]!) : 0,
+  );
+  return { solvers: S, challengers: C, matrix, solverScores, challengerScores, solverMeetings, pairs: main.length + past.length };
+}

@@ -1,0 +1,12 @@
+/**
+ * The domain registry. Every domain here is run through the shared contract
+ * test (test/populations/contract.test.ts) and is selectable with --domain.
+ */
+import type { Domain } from '../core/domain.ts';
+import { sortingNetworks } from './sorting-networks/index.ts';
+
+export const DOMAINS: readonly Domain[] = [sortingNetworks];
+
+export function findDomain(name: string): Domain | undefined {
+  return DOMAINS.find((d) => d.name === name);
+}

@@ -1,0 +1,91 @@
+/**
+ * Sorting networks vs test sets (Hillis 1990). Solvers are comparator networks
+ * on n wires; challengers are sets of 0/1 test vectors. M[s][c] is the fraction
+ * of challenger c's vectors that network s sorts. Among equally good networks
+ * fewer comparators win (solverCost, a tie-break only). The probe, outside the
+ * loop, checks the champion on all 2^n inputs.
+ */
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import type { Domain } from '../../core/domain.ts';
+import { UserError } from '../../core/errors.ts';
+import { activeComparators, networkGenome, networkOf, testSetGenome } from './genome.ts';
+import { sortingKernel, sortingReference } from './kernel.ts';
+import { BEST_KNOWN_SIZE, checkNetwork, depth, parseNetwork, oddEvenMergeSort } from './network.ts';
+
+const options = z.strictObject({
+  inputs: z.number().int().min(2).max(20).default(16).describe('wires of the network (n)'),
+  maxComparators: z
+    .number()
+    .int()
+    .min(1)
+    .max(1024)
+    .optional()
+    .describe('comparator slots per network (default: 1.5 x a known good size for n)'),
+  vectors: z.number().int().min(1).max(1024).default(16).describe('test vectors per challenger'),
+  initialDensity: z.number().min(0).max(1).default(0.8).describe('fraction of slots used in random networks'),
+});
+
+/** Default slot count: half again the size of a known good network, so evolution has room. */
+function defaultSlots(inputs: number): number {
+  const known = BEST_KNOWN_SIZE[inputs] ?? oddEvenMergeSort(2 ** Math.ceil(Math.log2(inputs))).comparators.length;
+  return Math.ceil(1.5 * known) + 2;
+}
+
+export const sortingNetworks: Domain<typeof options> = {
+  name: 'sorting-networks',
+  title: 'Sorting networks vs test sets (Hillis 1990)',
+  options,
+  defaults: { solvers: 256, challengers: 64, generations: 300 },
+  create(opts) {
+    const { inputs, vectors, initialDensity } = opts;
+    const slots = opts.maxComparators ?? defaultSlots(inputs);
+    const lowMask = 2 ** (inputs - 1) - 1;
+    return {
+      name: 'sorting-networks',
+      options: { inputs, maxComparators: slots, vectors, initialDensity },
+      solver: networkGenome(inputs, slots, initialDensity),
+      challenger: testSetGenome(inputs, vectors),
+      kernel: {
+        source: sortingKernel,
+        constants: { vectors, slots, lowMask },
+        loopMaxIterations: Math.max(vectors, slots),
+      },
+      rawScale: vectors,
+      reference: (network, testSet) => sortingReference(network, testSet, lowMask),
+      solverCost: (network) => activeComparators(network) / slots,
+      probe({ solver }) {
+        const report = checkNetwork(networkOf(solver, inputs));
+        return {
+          score: report.inputsSorted / report.inputsTotal,
+          label: `fraction of all 2^${inputs} inputs sorted`,
+          details: { ...report },
+        };
+      },
+      summarize(network) {
+        const net = networkOf(network, inputs);
+        return `${net.comparators.length} comparators, depth ${depth(net)}`;
+      },
+      view: 'sorting-network',
+    };
+  },
+  evalCommand: {
+    flags: [{ name: 'network', value: 'FILE', description: 'network JSON: {"inputs": n, "comparators": [[i, j], ...]}', required: true }],
+    async run(values) {
+      const file = values.network!;
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (e) {
+        throw new UserError(`--network ${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`);
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (e) {
+        throw new UserError(`--network ${file}: not valid JSON (${(e as Error).message})`);
+      }
+      return { ...checkNetwork(parseNetwork(json, file)) };
+    },
+  },
+};

@@ -1,0 +1,121 @@
+/**
+ * The shared domain contract, run over every registered domain: genomes
+ * round-trip through the human format, variation is deterministic and stays
+ * in the genome space, and every working backend's kernel returns exactly the
+ * reference's raw outcome on random and on evolved genomes.
+ */
+import { describe, expect, it } from 'vitest';
+import { DOMAINS } from '../../populations/index.ts';
+import { createPopulation, genome } from '../../core/population.ts';
+import { stream } from '../../core/rng.ts';
+import { crossCheck, kernelEvaluator, randomPair, referenceEvaluator } from '../../core/evaluator.ts';
+import { sampledOpponents } from '../../core/interactions.ts';
+import { breed } from '../../core/operators/breed.ts';
+import { workingBackends } from '../helpers/backends.ts';
+
+const backends = await workingBackends();
+
+describe.each(DOMAINS.map((d) => [d.name, d] as const))('%s', (_name, domain) => {
+  const instance = domain.create(domain.options.parse(domain.testOptions ?? {}));
+
+  it('validates its options: defaults parse, unknown fields are refused', () => {
+    expect(domain.options.safeParse({}).success).toBe(true);
+    expect(domain.options.safeParse({ noSuchOption: 1 }).success).toBe(false);
+  });
+
+  it('round-trips random, mutated and crossed genomes through its human format', () => {
+    for (const side of [instance.solver, instance.challenger]) {
+      const rng = stream('contract', side.noun);
+      for (let k = 0; k < 50; k++) {
+        const a = new Float32Array(side.length);
+        const b = new Float32Array(side.length);
+        side.random(rng, a);
+        side.random(rng, b);
+        const child = new Float32Array(side.length);
+        side.crossover(a, b, rng, child);
+        side.mutate(child, rng);
+        for (const g of [a, child]) {
+          const encoded = JSON.parse(JSON.stringify(side.encode(g)));
+          expect(side.encode(side.decode(encoded, 'test'))).toEqual(encoded);
+        }
+      }
+    }
+  });
+
+  it('varies deterministically for a given stream', () => {
+    const run = () => {
+      const rng = stream('det');
+      const g = new Float32Array(instance.solver.length);
+      instance.solver.random(rng, g);
+      for (let k = 0; k < 20; k++) instance.solver.mutate(g, rng);
+      return Array.from(g);
+    };
+    expect(run()).toEqual(run());
+  });
+
+  it('rejects malformed human input with an error naming the source', () => {
+    expect(() => instance.solver.decode({ nonsense: true }, 'bad.json')).toThrow(/bad\.json/);
+    expect(() => instance.challenger.decode(42, 'bad-challenger.json')).toThrow(/bad-challenger\.json/);
+  });
+
+  it('reference outcomes are integers in 0..rawScale and not all equal', async () => {
+    const [s, c] = randomPair(instance, 16, 16, 'range');
+    const opp = Int32Array.from({ length: 16 * 16 }, (_, i) => i % 16);
+    const raw = await referenceEvaluator(instance).evaluate(s, c, opp, 16);
+    for (const r of raw) {
+      expect(Number.isInteger(r)).toBe(true);
+      expect(r).toBeGreaterThanOrEqual(0);
+      expect(r).toBeLessThanOrEqual(instance.rawScale);
+    }
+  });
+
+  it.each(backends)('kernel on %s equals the reference on random genomes', async (backend) => {
+    const evaluator = await kernelEvaluator(instance, backend);
+    try {
+      for (const [rows, cols, seed] of [
+        [24, 20, 'a'],
+        [7, 33, 'b'],
+      ] as const) {
+        expect(await crossCheck(instance, evaluator, { rows, cols, seed })).toBeNull();
+      }
+      // Sampled opponents with repeats, and a lone row.
+      const [s, c] = randomPair(instance, 9, 13, 'sampled');
+      const opp = sampledOpponents(9, 13, 5, stream('sampled'));
+      expect(await evaluator.evaluate(s, c, opp, 5)).toEqual(await referenceEvaluator(instance).evaluate(s, c, opp, 5));
+    } finally {
+      await evaluator.destroy();
+    }
+  });
+
+  it.each(backends)('kernel on %s equals the reference on evolved genomes', async (backend) => {
+    // Bred populations hold the shapes evolution produces (duplicates, edits of edits).
+    let [s, c] = randomPair(instance, 20, 20, 'evolved');
+    const rng = stream('evolved');
+    const settings = { selection: { tournamentSize: 2, elitism: 1 }, variation: { crossoverRate: 0.7, mutationRate: 1 } };
+    for (let g = 0; g < 10; g++) {
+      const fit = Float64Array.from({ length: 20 }, () => rng.next());
+      s = breed(s, fit, instance.solver, settings, rng);
+      c = breed(c, fit, instance.challenger, settings, rng);
+    }
+    const opp = Int32Array.from({ length: 20 * 20 }, (_, i) => i % 20);
+    const evaluator = await kernelEvaluator(instance, backend);
+    try {
+      expect(await evaluator.evaluate(s, c, opp, 20)).toEqual(await referenceEvaluator(instance).evaluate(s, c, opp, 20));
+    } finally {
+      await evaluator.destroy();
+    }
+  });
+
+  it('has a probe that scores in [0, 1] with a label', () => {
+    if (!instance.probe) return;
+    const pop = createPopulation(2, instance.solver.length);
+    const cpop = createPopulation(2, instance.challenger.length);
+    const rng = stream('probe');
+    instance.solver.random(rng, genome(pop, 0));
+    instance.challenger.random(rng, genome(cpop, 0));
+    const p = instance.probe({ solver: genome(pop, 0), challenger: genome(cpop, 0), solvers: pop, challengers: cpop, generation: 0, seed: 's' });
+    expect(p.score).toBeGreaterThanOrEqual(0);
+    expect(p.score).toBeLessThanOrEqual(1);
+    expect(p.label.length).toBeGreaterThan(0);
+  });
+});
