@@ -173,6 +173,8 @@ export interface BackendAttempt {
   readonly backend: BackendName;
   readonly ok: boolean;
   readonly reason?: string;
+  /** Seconds for one calibration batch (auto only). */
+  readonly seconds?: number;
 }
 
 export interface SelectedEvaluator {
@@ -180,27 +182,66 @@ export interface SelectedEvaluator {
   readonly attempts: readonly BackendAttempt[];
 }
 
+/** The shape of one generation's main batch, used to calibrate `auto`. */
+export interface BatchShape {
+  readonly rows: number;
+  readonly cols: number;
+  readonly width: number;
+}
+
+async function timeBatch(evaluator: Evaluator, domain: DomainInstance, shape: BatchShape): Promise<number> {
+  const [s, c] = randomPair(domain, shape.rows, shape.cols, 'calibrate');
+  const opp = Int32Array.from({ length: shape.rows * shape.width }, (_, i) => (i % shape.width) % shape.cols);
+  await evaluator.evaluate(s, c, opp, shape.width); // compiles and warms up
+  let best = Infinity;
+  for (let k = 0; k < 2; k++) {
+    const t = performance.now();
+    await evaluator.evaluate(s, c, opp, shape.width);
+    best = Math.min(best, performance.now() - t);
+  }
+  return best / 1000;
+}
+
 /**
- * Open the chosen backend, or for `auto` the best that starts and agrees with
- * the reference on a smoke test. An explicit backend that cannot run is the
- * user's error (exit 2) with the reason and the fix.
+ * Open the chosen backend, or for `auto` every backend that starts and agrees
+ * with the reference on a smoke test, timed on a batch of the run's own shape:
+ * the fastest is kept. (A GL backend is not always the fastest: on a machine
+ * without a GPU, headless-gl renders in software.) Every backend computes the
+ * same outcomes, so the choice changes speed, never results. An explicit
+ * backend that cannot run is the user's error (exit 2) with the reason and the fix.
  */
-export async function selectEvaluator(domain: DomainInstance, choice: BackendChoice): Promise<SelectedEvaluator> {
+export async function selectEvaluator(
+  domain: DomainInstance,
+  choice: BackendChoice,
+  shape: BatchShape = { rows: 32, cols: 32, width: 32 },
+): Promise<SelectedEvaluator> {
   const candidates: readonly BackendName[] = choice === 'auto' ? BACKENDS : [choice];
   const attempts: BackendAttempt[] = [];
+  let best: { evaluator: Evaluator; seconds: number } | undefined;
   for (const backend of candidates) {
     let evaluator: Evaluator | undefined;
     try {
       evaluator = await kernelEvaluator(domain, backend);
       const mismatch = await crossCheck(domain, evaluator, { rows: 4, cols: 5, seed: 'smoke' });
       if (mismatch) throw new BackendUnavailable(`disagrees with the reference: ${mismatch}`);
-      attempts.push({ backend, ok: true });
-      return { evaluator, attempts };
+      if (choice !== 'auto') {
+        attempts.push({ backend, ok: true });
+        return { evaluator, attempts };
+      }
+      const seconds = await timeBatch(evaluator, domain, shape);
+      attempts.push({ backend, ok: true, seconds });
+      if (!best || seconds < best.seconds) {
+        await best?.evaluator.destroy();
+        best = { evaluator, seconds };
+      } else {
+        await evaluator.destroy();
+      }
     } catch (e) {
       await evaluator?.destroy();
       attempts.push({ backend, ok: false, reason: firstLine(e) });
     }
   }
+  if (best) return { evaluator: best.evaluator, attempts };
   const reasons = attempts.map((a) => `${a.backend}: ${a.reason}`).join('; ');
   if (choice === 'auto') throw new Error(`no backend works here (${reasons})`);
   throw new UserError(`--backend ${choice} cannot run here (${reasons}); use --backend auto`);

@@ -27,7 +27,12 @@ export interface JobSetup {
 }
 
 function attemptsJson(attempts: readonly BackendAttempt[]): JsonObject[] {
-  return attempts.map((a) => ({ backend: a.backend, ok: a.ok, ...(a.reason ? { reason: a.reason } : {}) }));
+  return attempts.map((a) => ({
+    backend: a.backend,
+    ok: a.ok,
+    ...(a.reason ? { reason: a.reason } : {}),
+    ...(a.seconds !== undefined ? { secondsPerBatch: a.seconds } : {}),
+  }));
 }
 
 /** Record this session in run.json (created on the first session). */
@@ -60,7 +65,11 @@ async function recordSession(setup: JobSetup, backend: string, attempts: readonl
 
 export async function playJob(setup: JobSetup): Promise<number> {
   const { config, domain } = setup;
-  const { evaluator, attempts } = await selectEvaluator(domain, config.backend);
+  const { evaluator, attempts } = await selectEvaluator(domain, config.backend, {
+    rows: config.solvers + config.hallOfFame.sample,
+    cols: config.challengers,
+    width: config.evaluation.mode === 'round-robin' ? config.challengers : config.evaluation.opponents,
+  });
   const controller = new AbortController();
   let interrupts = 0;
   const onSignal = (name: string) => {
@@ -86,9 +95,11 @@ export async function playJob(setup: JobSetup): Promise<number> {
   try {
     await recordSession(setup, evaluator.backend, attempts);
     if (!setup.quiet) {
-      const skipped = attempts.filter((a) => !a.ok).map((a) => `${a.backend} (${a.reason})`);
+      const others = attempts
+        .filter((a) => a.backend !== evaluator.backend)
+        .map((a) => (a.ok ? `${a.backend} (${(a.seconds! * 1000).toFixed(1)} ms/batch, slower)` : `${a.backend} (${a.reason})`));
       process.stderr.write(
-        `redqueen: ${setup.title}; backend ${evaluator.backend}${skipped.length ? `; skipped ${skipped.join(', ')}` : ''}; writing ${setup.dir}\n`,
+        `redqueen: ${setup.title}; backend ${evaluator.backend}${others.length ? `; not ${others.join(', ')}` : ''}; writing ${setup.dir}\n`,
       );
     }
     const result = await runJob({

@@ -1,0 +1,67 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCheckpoint, readCheckpoint, serializeCheckpoint, writeCheckpoint } from '../../core/checkpoint.ts';
+import { resolveConfig } from '../../core/config.ts';
+import { UserError } from '../../core/errors.ts';
+import { initialState } from '../../core/state.ts';
+import { recordChampions } from '../../core/archive.ts';
+import { genome } from '../../core/population.ts';
+import { sortingNetworks } from '../../populations/sorting-networks/index.ts';
+
+const { config, instance } = resolveConfig(sortingNetworks, [{ source: 'test', config: { options: { inputs: 6 }, solvers: 8, challengers: 4 } }]);
+const start = initialState(instance, config);
+const state = {
+  ...start,
+  generation: 2,
+  champions: recordChampions(
+    recordChampions(start.champions, genome(start.solvers, 0), genome(start.challengers, 0)),
+    genome(start.solvers, 3),
+    genome(start.challengers, 1),
+  ),
+};
+
+describe('checkpoints', () => {
+  it('round-trip the state exactly', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rq-ckpt-'));
+    await writeCheckpoint(join(dir, 'checkpoint.json'), { config, state });
+    const back = await readCheckpoint(join(dir, 'checkpoint.json'));
+    expect(back.config).toEqual(JSON.parse(JSON.stringify(config)));
+    expect(back.state.generation).toBe(2);
+    expect(back.state.solvers.genes).toEqual(state.solvers.genes);
+    expect(back.state.challengers.genes).toEqual(state.challengers.genes);
+    expect(back.state.champions.solvers).toEqual(state.champions.solvers);
+    expect(back.state.champions.challengers).toEqual(state.champions.challengers);
+  });
+
+  it('refuse a payload that was edited (checksum)', () => {
+    const text = serializeCheckpoint({ config, state }).replace('"generation":2', '"generation":3');
+    expect(() => parseCheckpoint(text, 'ck.json')).toThrow(/ck\.json: checksum mismatch/);
+  });
+
+  it('refuse a truncated file, naming it', () => {
+    const text = serializeCheckpoint({ config, state });
+    expect(() => parseCheckpoint(text.slice(0, text.length / 2), 'ck.json')).toThrow(UserError);
+    expect(() => parseCheckpoint(text.slice(0, text.length / 2), 'ck.json')).toThrow(/ck\.json/);
+  });
+
+  it('refuse another format or version', () => {
+    const text = serializeCheckpoint({ config, state }).replace('"version":1', '"version":99');
+    expect(() => parseCheckpoint(text, 'ck.json')).toThrow(/version/);
+  });
+
+  it('report a missing file as a user error', async () => {
+    await expect(readCheckpoint('/nonexistent/checkpoint.json')).rejects.toThrow(/cannot read the checkpoint \(ENOENT\)/);
+  });
+
+  it('leave no temporary file behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'rq-ckpt-'));
+    await writeCheckpoint(join(dir, 'checkpoint.json'), { config, state });
+    const { readdir } = await import('node:fs/promises');
+    expect(await readdir(dir)).toEqual(['checkpoint.json']);
+    await writeFile(join(dir, 'checkpoint.json'), 'garbage');
+    await writeCheckpoint(join(dir, 'checkpoint.json'), { config, state });
+    expect((await readFile(join(dir, 'checkpoint.json'), 'utf8')).startsWith('{"format"')).toBe(true);
+  });
+});
