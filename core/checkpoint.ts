@@ -2,7 +2,9 @@
  * Checkpoints: the state after a generation plus the config that produced it,
  * as JSON with genomes in base64 (little-endian f32) and a SHA-256 of the
  * payload. Written atomically; a checkpoint that is truncated, edited or from
- * another format version is refused with the file's name.
+ * another format version is refused with the file's name. The champion history
+ * lives in champions.bin (see champions-log.ts); the checkpoint records how
+ * many of its records it covers.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -41,7 +43,7 @@ const PayloadJson = z.strictObject({
   generation: z.number().int().min(0),
   solvers: PopulationJson,
   challengers: PopulationJson,
-  champions: z.strictObject({ count: z.number().int().min(0), solvers: z.string(), challengers: z.string() }),
+  champions: z.number().int().min(0),
 });
 const FileJson = z.strictObject({
   format: z.literal(CHECKPOINT_FORMAT),
@@ -54,18 +56,6 @@ function popJson(p: Population) {
   return { size: p.size, length: p.length, genes: toBase64(p.genes) };
 }
 
-function concat(rows: readonly Float32Array[], length: number): Float32Array {
-  const out = new Float32Array(rows.length * length);
-  rows.forEach((r, i) => out.set(r, i * length));
-  return out;
-}
-
-function split(flat: Float32Array, length: number): Float32Array[] {
-  const rows: Float32Array[] = [];
-  for (let i = 0; i < flat.length; i += length) rows.push(flat.slice(i, i + length));
-  return rows;
-}
-
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export function serializeCheckpoint({ config, state }: Checkpoint): string {
@@ -74,11 +64,7 @@ export function serializeCheckpoint({ config, state }: Checkpoint): string {
     generation: state.generation,
     solvers: popJson(state.solvers),
     challengers: popJson(state.challengers),
-    champions: {
-      count: state.champions.solvers.length,
-      solvers: toBase64(concat(state.champions.solvers, state.solvers.length)),
-      challengers: toBase64(concat(state.champions.challengers, state.challengers.length)),
-    },
+    champions: state.champions.solvers.length,
   };
   const text = JSON.stringify(payload);
   return `{"format":"${CHECKPOINT_FORMAT}","version":${CHECKPOINT_VERSION},"sha256":"${sha256(text)}","payload":${text}}\n`;
@@ -88,8 +74,16 @@ export function writeCheckpoint(path: string, checkpoint: Checkpoint): Promise<v
   return writeFileAtomic(path, serializeCheckpoint(checkpoint));
 }
 
-/** Parse and verify a checkpoint file's text. The config is returned unvalidated: the caller re-resolves it. */
-export function parseCheckpoint(text: string, file: string): { config: Record<string, unknown>; state: CoevolutionState } {
+/** A verified checkpoint whose champion history is still to be read from champions.bin. */
+export interface StoredCheckpoint {
+  /** Unvalidated: the caller re-resolves it against the domain. */
+  readonly config: Record<string, unknown>;
+  readonly state: Omit<CoevolutionState, 'champions'>;
+  readonly champions: number;
+}
+
+/** Parse and verify a checkpoint file's text. */
+export function parseCheckpoint(text: string, file: string): StoredCheckpoint {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -109,8 +103,8 @@ export function parseCheckpoint(text: string, file: string): { config: Record<st
   const d = p.data;
   const sl = d.solvers.length;
   const cl = d.challengers.length;
-  if (d.champions.count !== d.generation) {
-    throw new UserError(`${file}: ${d.champions.count} champions recorded for ${d.generation} generations`);
+  if (d.champions !== d.generation) {
+    throw new UserError(`${file}: ${d.champions} champions recorded for ${d.generation} generations`);
   }
   return {
     config: d.config,
@@ -122,15 +116,12 @@ export function parseCheckpoint(text: string, file: string): { config: Record<st
         length: cl,
         genes: fromBase64(d.challengers.genes, d.challengers.size * cl, 'challengers', file),
       },
-      champions: {
-        solvers: split(fromBase64(d.champions.solvers, d.champions.count * sl, 'champions.solvers', file), sl),
-        challengers: split(fromBase64(d.champions.challengers, d.champions.count * cl, 'champions.challengers', file), cl),
-      },
     },
+    champions: d.champions,
   };
 }
 
-export async function readCheckpoint(path: string): Promise<{ config: Record<string, unknown>; state: CoevolutionState }> {
+export async function readCheckpoint(path: string): Promise<StoredCheckpoint> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -72,7 +72,7 @@ export const ENGINE_DEFAULTS = {
   hallOfFame: { sample: 4 },
   selection: { tournamentSize: 3, elitism: 2 },
   variation: { crossoverRate: 0.5, mutationRate: 0.9 },
-  checkpointEvery: 10,
+  checkpointEvery: 1,
   ciaoSamples: 64,
 } as const;
 

@@ -180,6 +180,8 @@ export interface BackendAttempt {
 export interface SelectedEvaluator {
   readonly evaluator: Evaluator;
   readonly attempts: readonly BackendAttempt[];
+  /** Where to go if this backend fails mid-run: the other working backends, fastest first. */
+  readonly fallbacks: readonly BackendName[];
 }
 
 /** The shape of one generation's main batch, used to calibrate `auto`. */
@@ -226,7 +228,7 @@ export async function selectEvaluator(
       if (mismatch) throw new BackendUnavailable(`disagrees with the reference: ${mismatch}`);
       if (choice !== 'auto') {
         attempts.push({ backend, ok: true });
-        return { evaluator, attempts };
+        return { evaluator, attempts, fallbacks: BACKENDS.slice(BACKENDS.indexOf(backend) + 1) };
       }
       const seconds = await timeBatch(evaluator, domain, shape);
       attempts.push({ backend, ok: true, seconds });
@@ -241,7 +243,14 @@ export async function selectEvaluator(
       attempts.push({ backend, ok: false, reason: firstLine(e) });
     }
   }
-  if (best) return { evaluator: best.evaluator, attempts };
+  if (best) {
+    const chosen = best.evaluator.backend;
+    const fallbacks = attempts
+      .filter((a) => a.ok && a.backend !== chosen)
+      .sort((a, b) => a.seconds! - b.seconds!)
+      .map((a) => a.backend);
+    return { evaluator: best.evaluator, attempts, fallbacks };
+  }
   const reasons = attempts.map((a) => `${a.backend}: ${a.reason}`).join('; ');
   if (choice === 'auto') throw new Error(`no backend works here (${reasons})`);
   throw new UserError(`--backend ${choice} cannot run here (${reasons}); use --backend auto`);

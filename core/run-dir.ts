@@ -4,12 +4,16 @@
  *   metrics.jsonl   one deterministic JSON object per generation
  *   timings.jsonl   wall-clock per generation (not deterministic)
  *   checkpoint.json state after the last checkpointed generation
+ *   champions.bin   every generation's champions (append-only, checksummed)
  *   best.json       the latest champions in the domain's human format
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readCheckpoint } from './checkpoint.ts';
+import { readChampions } from './champions-log.ts';
 import { UserError } from './errors.ts';
 import { writeFileAtomic } from './files.ts';
+import type { CoevolutionState } from './state.ts';
 
 export interface RunPaths {
   readonly dir: string;
@@ -17,6 +21,7 @@ export interface RunPaths {
   readonly metrics: string;
   readonly timings: string;
   readonly checkpoint: string;
+  readonly champions: string;
   readonly best: string;
 }
 
@@ -27,6 +32,7 @@ export function runPaths(dir: string): RunPaths {
     metrics: join(dir, 'metrics.jsonl'),
     timings: join(dir, 'timings.jsonl'),
     checkpoint: join(dir, 'checkpoint.json'),
+    champions: join(dir, 'champions.bin'),
     best: join(dir, 'best.json'),
   };
 }
@@ -73,4 +79,19 @@ export async function truncateLog(path: string, generation: number, required: bo
     );
   }
   await writeFileAtomic(path, kept.map((k) => `${k.line}\n`).join(''));
+}
+
+/** The state a run directory's checkpoint describes, champion history included. */
+export async function loadCheckpoint(paths: RunPaths): Promise<{ config: Record<string, unknown>; state: CoevolutionState }> {
+  const stored = await readCheckpoint(paths.checkpoint);
+  const { state } = stored;
+  const champions = await readChampions(paths.champions, stored.champions, state.solvers.length, state.challengers.length);
+  return { config: stored.config, state: { ...state, champions } };
+}
+
+/** Temporary files left by writes that a kill interrupted (see files.ts). */
+export async function removeStaleTemporaries(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) {
+    if (/^\..+\.\d+\.tmp$/.test(name)) await rm(join(dir, name), { force: true });
+  }
 }

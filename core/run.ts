@@ -9,6 +9,7 @@ import type { RunConfig } from './config.ts';
 import type { DomainInstance } from './domain.ts';
 import type { Evaluator } from './evaluator.ts';
 import { writeCheckpoint } from './checkpoint.ts';
+import { encodeRecord } from './champions-log.ts';
 import { writeJsonAtomic } from './files.ts';
 import type { JsonObject } from './json.ts';
 import { runPaths, type RunPaths } from './run-dir.ts';
@@ -22,6 +23,14 @@ export interface RunHooks {
   onGeneration?(report: GenerationReport, state: CoevolutionState): void;
   /** After each checkpoint is on disk. */
   onCheckpoint?(state: CoevolutionState): void;
+  /** Something the user should know that is not a metric (a backend failover, say). */
+  onNotice?(notice: RunNotice): void;
+}
+
+export interface RunNotice {
+  readonly kind: 'backend-fallback';
+  readonly generation: number;
+  readonly message: string;
 }
 
 export interface JobOptions {
@@ -80,6 +89,8 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
   const signal = opts.signal ?? new AbortController().signal;
   const metrics = await open(paths.metrics, 'a');
   const timings = await open(paths.timings, 'a');
+  const championsLog = await open(paths.champions, 'a');
+  const logs = [championsLog, metrics, timings];
   let state = opts.state;
   let saved = state.generation;
   try {
@@ -87,6 +98,8 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       await hooks?.beforeGeneration?.(state.generation, signal);
       if (signal.aborted) break;
       const { state: next, report } = await step(state, { domain, config, evaluator });
+      const g = report.generation;
+      await championsLog.appendFile(encodeRecord(g, next.champions.solvers[g]!, next.champions.challengers[g]!));
       await metrics.appendFile(`${JSON.stringify(report.metrics)}\n`);
       const t = report.timings;
       const seconds = (t.evaluation + t.metrics + t.variation) / 1000;
@@ -103,14 +116,13 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       state = next;
       hooks?.onGeneration?.(report, state);
       if (state.generation % config.checkpointEvery === 0 || state.generation === opts.until) {
-        await saveCheckpoint(paths, opts, state, [metrics, timings]);
+        await saveCheckpoint(paths, opts, state, logs);
         saved = state.generation;
       }
     }
-    if (saved !== state.generation) await saveCheckpoint(paths, opts, state, [metrics, timings]);
+    if (saved !== state.generation) await saveCheckpoint(paths, opts, state, logs);
   } finally {
-    await metrics.close();
-    await timings.close();
+    for (const log of logs) await log.close();
   }
   return { state, stopped: state.generation < opts.until };
 }

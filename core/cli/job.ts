@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import type { RunConfig } from '../config.ts';
 import type { DomainInstance } from '../domain.ts';
 import { selectEvaluator, type BackendAttempt } from '../evaluator.ts';
+import { withFallback } from '../fallback.ts';
 import { writeJsonAtomic } from '../files.ts';
 import type { JsonObject } from '../json.ts';
 import { runPaths } from '../run-dir.ts';
@@ -36,7 +37,12 @@ function attemptsJson(attempts: readonly BackendAttempt[]): JsonObject[] {
 }
 
 /** Record this session in run.json (created on the first session). */
-async function recordSession(setup: JobSetup, backend: string, attempts: readonly BackendAttempt[]): Promise<void> {
+async function recordSession(
+  setup: JobSetup,
+  backend: string,
+  attempts: readonly BackendAttempt[],
+  switches: readonly JsonObject[] = [],
+): Promise<void> {
   const path = runPaths(setup.dir).runJson;
   let previous: JsonObject | null = null;
   try {
@@ -49,9 +55,12 @@ async function recordSession(setup: JobSetup, backend: string, attempts: readonl
     fromGeneration: setup.state.generation,
     backend,
     attempts: attemptsJson(attempts),
+    ...(switches.length ? { fallbacks: [...switches] } : {}),
     versions: versions(),
   };
-  const sessions = Array.isArray(previous?.sessions) ? previous.sessions : [];
+  const all = Array.isArray(previous?.sessions) ? previous.sessions : [];
+  // A failover rewrites this session's entry rather than adding one.
+  const sessions = switches.length ? all.slice(0, -1) : all;
   await writeJsonAtomic(path, {
     domain: setup.config.domain,
     title: setup.title,
@@ -65,10 +74,21 @@ async function recordSession(setup: JobSetup, backend: string, attempts: readonl
 
 export async function playJob(setup: JobSetup): Promise<number> {
   const { config, domain } = setup;
-  const { evaluator, attempts } = await selectEvaluator(domain, config.backend, {
+  const selected = await selectEvaluator(domain, config.backend, {
     rows: config.solvers + config.hallOfFame.sample,
     cols: config.challengers,
     width: config.evaluation.mode === 'round-robin' ? config.challengers : config.evaluation.opponents,
+  });
+  const { attempts } = selected;
+  let generation = setup.state.generation;
+  const switches: JsonObject[] = [];
+  let recording = Promise.resolve();
+  const evaluator = withFallback(domain, selected.evaluator, selected.fallbacks, (s) => {
+    const message = `backend ${s.from} failed at generation ${generation} (${s.reason}); continuing on ${s.to}, results unchanged`;
+    process.stderr.write(`\nredqueen: ${message}\n`);
+    switches.push({ generation, from: s.from, to: s.to, reason: s.reason });
+    recording = recording.then(() => recordSession(setup, s.to, attempts, switches)).catch(() => {});
+    setup.hooks?.onNotice?.({ kind: 'backend-fallback', generation, message });
   });
   const controller = new AbortController();
   let interrupts = 0;
@@ -112,6 +132,10 @@ export async function playJob(setup: JobSetup): Promise<number> {
       signal: controller.signal,
       hooks: {
         ...setup.hooks,
+        beforeGeneration(g, signal) {
+          generation = g;
+          return setup.hooks?.beforeGeneration?.(g, signal);
+        },
         onGeneration(report, state) {
           const summary = domain.summarize ? domain.summarize(state.champions.solvers[report.generation]!) : '';
           progress.update(report, summary);
@@ -120,6 +144,7 @@ export async function playJob(setup: JobSetup): Promise<number> {
       },
     });
     progress.stop();
+    await recording;
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (result.stopped) {
       process.stderr.write(

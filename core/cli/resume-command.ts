@@ -3,11 +3,11 @@
  * continue. Streams are derived from (seed, generation), so the continuation
  * is bit-identical to a run that was never stopped.
  */
-import { readCheckpoint } from '../checkpoint.ts';
+import { truncateChampions } from '../champions-log.ts';
 import { parseConfigFile, resolveConfig } from '../config.ts';
 import { UserError } from '../errors.ts';
 import { findDomain } from '../../populations/index.ts';
-import { runPaths, truncateLog } from '../run-dir.ts';
+import { loadCheckpoint, removeStaleTemporaries, runPaths, truncateLog } from '../run-dir.ts';
 import type { RunHooks } from '../run.ts';
 import { intFlag } from './args.ts';
 import { playJob } from './job.ts';
@@ -18,7 +18,7 @@ export async function resumeCommand(
   hooks?: RunHooks,
 ): Promise<number> {
   const paths = runPaths(dir);
-  const checkpoint = await readCheckpoint(paths.checkpoint);
+  const checkpoint = await loadCheckpoint(paths);
   const stored = parseConfigFile(checkpoint.config, `${paths.checkpoint} (config)`);
   const domain = findDomain(stored.domain ?? '');
   if (!domain) throw new UserError(`${paths.checkpoint}: unknown domain "${stored.domain}"`);
@@ -33,8 +33,10 @@ export async function resumeCommand(
   if (config.generations < state.generation) {
     throw new UserError(`--generations ${config.generations} is below the checkpoint's generation ${state.generation}`);
   }
+  await removeStaleTemporaries(dir);
   await truncateLog(paths.metrics, state.generation, true);
   await truncateLog(paths.timings, state.generation, false);
+  await truncateChampions(paths.champions, state.generation, state.solvers.length, state.challengers.length);
   return playJob({
     dir,
     title: domain.title,

@@ -7,6 +7,7 @@ import { EVALUATION_MODES } from '../config.ts';
 import { DOMAINS, findDomain } from '../../populations/index.ts';
 import { initialState } from '../state.ts';
 import { runPaths } from '../run-dir.ts';
+import { writeCheckpoint } from '../checkpoint.ts';
 import type { RunHooks } from '../run.ts';
 import { choiceFlag, intFlag } from './args.ts';
 import { domainFlags, domainOptionsFromFlags } from './domain-flags.ts';
@@ -88,12 +89,16 @@ export async function runCommand(flags: RunFlags, hooks?: RunHooks): Promise<num
   const dir = flags.out ?? `runs/${domain.name}-${timestamp()}`;
   await checkFreshDir(dir);
   await mkdir(dir, { recursive: true });
+  // Generation 0 is checkpointed before anything runs, so a run killed at any
+  // moment, even while it starts, can be resumed.
+  const state = initialState(instance, config);
+  await writeCheckpoint(runPaths(dir).checkpoint, { config, state });
   return playJob({
     dir,
     title: domain.title,
     config,
     domain: instance,
-    state: initialState(instance, config),
+    state,
     quiet: flags.quiet === true,
     ...(hooks ? { hooks } : {}),
   });

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readCheckpoint } from '../../core/checkpoint.ts';
+import { loadCheckpoint, runPaths } from '../../core/run-dir.ts';
 import { lineCount, runCli, startCli, tempDir, waitFor } from '../helpers/cli.ts';
 
 const small = ['run', '--domain', 'sorting-networks', '--inputs', '6', '--population', '24', '--quiet'];
@@ -31,6 +32,8 @@ describe('redqueen run', () => {
   it('resumes after SIGKILL bit-identically to an uninterrupted run', async () => {
     const base = await tempDir();
     const args = [...small, '--generations', '40', '--seed', '5', '--checkpoint-every', '3'];
+    // Checkpoints every 3 generations, so the kill usually lands between two
+    // and the resume must replay and drop the generations after the last one.
     const whole = await runCli([...args, '--out', join(base, 'whole')]);
     expect(whole.code, whole.stderr).toBe(0);
 
@@ -47,9 +50,10 @@ describe('redqueen run', () => {
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(await read(killed, 'metrics.jsonl')).toBe(await read(join(base, 'whole'), 'metrics.jsonl'));
     expect(await read(killed, 'best.json')).toBe(await read(join(base, 'whole'), 'best.json'));
-    const a = await readCheckpoint(join(killed, 'checkpoint.json'));
-    const b = await readCheckpoint(join(base, 'whole', 'checkpoint.json'));
+    const a = await loadCheckpoint(runPaths(killed));
+    const b = await loadCheckpoint(runPaths(join(base, 'whole')));
     expect(a.state).toEqual(b.state);
+    expect(a.state.champions.solvers).toHaveLength(40);
     const runJson = JSON.parse(await read(killed, 'run.json'));
     expect(runJson.sessions).toHaveLength(2);
     expect(runJson.sessions[1].fromGeneration).toBe(checkpoint.state.generation);

@@ -40,10 +40,10 @@ export async function lineCount(path: string): Promise<number> {
   }
 }
 
-export async function waitFor(cond: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+export async function waitFor(cond: () => Promise<boolean>, timeoutMs = 60_000, pollMs = 50): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await cond())) {
     if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, pollMs));
   }
 }
