@@ -1,7 +1,8 @@
 /** `redqueen run`: validate everything, then create the run directory and play. */
 import { readFile, stat, mkdir } from 'node:fs/promises';
 import { UserError } from '../errors.ts';
-import { parseConfigFile, resolveConfig, type ConfigFile } from '../config.ts';
+import { parseConfigFile, resolveConfig, type ConfigFile, type RunConfig } from '../config.ts';
+import type { DomainInstance } from '../domain.ts';
 import { BACKEND_CHOICES } from '../backend.ts';
 import { EVALUATION_MODES } from '../config.ts';
 import { DOMAINS, findDomain } from '../../populations/index.ts';
@@ -62,7 +63,8 @@ async function checkFreshDir(dir: string): Promise<void> {
   throw new UserError(`--out ${dir} already holds a run; continue it with \`redqueen resume ${dir}\` or choose another --out`);
 }
 
-export async function runCommand(flags: RunFlags, hooks?: RunHooks): Promise<number> {
+/** Validate flags (and the config file they name) into a run config; no side effects beyond reading the file. */
+export async function prepareRun(flags: RunFlags): Promise<{ config: RunConfig; instance: DomainInstance; title: string }> {
   const file = flags.config ? await readConfigFile(flags.config) : undefined;
   const name = flags.domain ?? file?.domain ?? 'sorting-networks';
   const domain = findDomain(name);
@@ -86,7 +88,12 @@ export async function runCommand(flags: RunFlags, hooks?: RunHooks): Promise<num
     { source: 'command line', config: cli },
   ];
   const { config, instance } = resolveConfig(domain, layers);
-  const dir = flags.out ?? `runs/${domain.name}-${timestamp()}`;
+  return { config, instance, title: domain.title };
+}
+
+export async function runCommand(flags: RunFlags, hooks?: RunHooks): Promise<number> {
+  const { config, instance, title } = await prepareRun(flags);
+  const dir = flags.out ?? `runs/${config.domain}-${timestamp()}`;
   await checkFreshDir(dir);
   await mkdir(dir, { recursive: true });
   // Generation 0 is checkpointed before anything runs, so a run killed at any
@@ -95,7 +102,7 @@ export async function runCommand(flags: RunFlags, hooks?: RunHooks): Promise<num
   await writeCheckpoint(runPaths(dir).checkpoint, { config, state });
   return playJob({
     dir,
-    title: domain.title,
+    title,
     config,
     domain: instance,
     state,
