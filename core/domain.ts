@@ -85,6 +85,11 @@ export interface DomainInstance {
   readonly solver: GenomeSpec;
   readonly challenger: GenomeSpec;
   readonly kernel: InteractionKernel;
+  /**
+   * Other kernels for the same interaction, kept for benchmarks/ to measure
+   * against `kernel`; the contract test holds each to the reference too.
+   */
+  readonly kernelVariants?: Readonly<Record<string, InteractionKernel>>;
   /** M[s][c] = raw / rawScale, in [0, 1]. */
   readonly rawScale: number;
   /** Plain-TS reference of the kernel: must return exactly the kernel's raw value. */

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import type { Domain } from '../../core/domain.ts';
 import { UserError } from '../../core/errors.ts';
 import { activeComparators, networkGenome, networkOf, testSetGenome } from './genome.ts';
-import { sortingKernel, sortingReference } from './kernel.ts';
+import { sortingKernel, sortingReference, unrolledSortingKernel } from './kernel.ts';
 import { BEST_KNOWN_SIZE, checkNetwork, depth, parseNetwork, oddEvenMergeSort } from './network.ts';
 
 const options = z.strictObject({
@@ -22,7 +22,7 @@ const options = z.strictObject({
     .max(1024)
     .optional()
     .describe('comparator slots per network (default: 1.5 x a known good size for n)'),
-  vectors: z.number().int().min(1).max(1024).default(16).describe('test vectors per challenger'),
+  vectors: z.number().int().min(1).max(256).default(16).describe('test vectors per challenger'),
   initialDensity: z.number().min(0).max(1).default(0.8).describe('fraction of slots used in random networks'),
 });
 
@@ -47,9 +47,16 @@ export const sortingNetworks: Domain<typeof options> = {
       solver: networkGenome(inputs, slots, initialDensity),
       challenger: testSetGenome(inputs, vectors),
       kernel: {
-        source: sortingKernel,
+        source: unrolledSortingKernel(vectors),
         constants: { vectors, slots, lowMask },
         loopMaxIterations: Math.max(vectors, slots),
+      },
+      kernelVariants: {
+        'one-vector-at-a-time': {
+          source: sortingKernel,
+          constants: { vectors, slots, lowMask },
+          loopMaxIterations: Math.max(vectors, slots),
+        },
       },
       rawScale: vectors,
       reference: (network, testSet) => sortingReference(network, testSet, lowMask),

@@ -106,6 +106,19 @@ describe.each(DOMAINS.map((d) => [d.name, d] as const))('%s', (_name, domain) =>
     }
   });
 
+  const variants = Object.entries(instance.kernelVariants ?? {});
+  const variantCases = variants.flatMap(([name]) => backends.map((b) => [name, b] as const));
+  // Domains without variants simply define no such tests (nothing is skipped).
+  if (variantCases.length > 0) it.each(variantCases)('kernel variant %s on %s equals the reference', async (name, backend) => {
+    const variant = { ...instance, kernel: instance.kernelVariants![name]! };
+    const evaluator = await kernelEvaluator(variant, backend);
+    try {
+      expect(await crossCheck(variant, evaluator, { rows: 13, cols: 17, seed: `variant-${name}` })).toBeNull();
+    } finally {
+      await evaluator.destroy();
+    }
+  });
+
   it('has a probe that scores in [0, 1] with a label', () => {
     if (!instance.probe) return;
     const pop = createPopulation(2, instance.solver.length);
