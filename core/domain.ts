@@ -102,6 +102,11 @@ export interface DomainInstance {
   probe?(ctx: ProbeContext): ProbeResult;
   /** Every how many generations the probe runs by default (expensive probes > 1). */
   readonly probeEvery?: number;
+  /**
+   * Work in the domain's own unit, for benchmarks: "comparator-tests" (one
+   * comparator applied to one vector), "cell-updates". Per interaction.
+   */
+  readonly workUnits?: { readonly name: string; count(solver: Float32Array, challenger: Float32Array): number };
   /** One short line about a solver for logs: "21 comparators, depth 7". */
   summarize?(solver: Float32Array): string;
   readonly view: ViewKind;

@@ -39,11 +39,20 @@ export function referenceEvaluator(domain: DomainInstance): Evaluator {
 /** Most distinct shapes kept compiled at once (archive growth changes shapes early in a run). */
 const KERNEL_CACHE_SIZE = 8;
 
-export async function kernelEvaluator(domain: DomainInstance, backend: BackendName): Promise<Evaluator> {
+export interface KernelOptions {
+  /**
+   * gpu.js's async contract: lets webasm split a batch across a worker pool
+   * (one thread per core) and keeps GL/WebGPU readback off the main thread.
+   * Off only to measure what the threads buy (benchmarks/).
+   */
+  readonly asyncMode?: boolean;
+}
+
+export async function kernelEvaluator(domain: DomainInstance, backend: BackendName, options: KernelOptions = {}): Promise<Evaluator> {
   const gpu = await openBackend(backend);
   try {
     const custom = domain.kernel.build ? await domain.kernel.build(gpu, backend) : null;
-    return custom ? customEvaluator(gpu, custom, backend) : singleKernelEvaluator(gpu, domain, backend);
+    return custom ? customEvaluator(gpu, custom, backend) : singleKernelEvaluator(gpu, domain, backend, options.asyncMode ?? true);
   } catch (e) {
     await gpu.destroy();
     throw e instanceof BackendUnavailable ? e : new BackendUnavailable(firstLine(e));
@@ -65,7 +74,7 @@ function customEvaluator(gpu: GpuInstance, custom: CustomInteraction, backend: B
   };
 }
 
-function singleKernelEvaluator(gpu: GpuInstance, domain: DomainInstance, backend: BackendName): Evaluator {
+function singleKernelEvaluator(gpu: GpuInstance, domain: DomainInstance, backend: BackendName, asyncMode: boolean): Evaluator {
   // One compiled kernel per argument shape. gpu.js's dynamicArguments would
   // avoid this, but its cpu backend then indexes Input arguments with the
   // output's row stride (wrong results), so shapes are fixed per kernel.
@@ -84,7 +93,7 @@ function singleKernelEvaluator(gpu: GpuInstance, domain: DomainInstance, backend
       loopMaxIterations: domain.kernel.loopMaxIterations,
       precision: 'single',
       tactic: 'precision',
-      asyncMode: true,
+      asyncMode,
     });
     kernels.set(key, k);
     if (kernels.size > KERNEL_CACHE_SIZE) {

@@ -61,6 +61,7 @@ export const sortingNetworks: Domain<typeof options> = {
       rawScale: vectors,
       reference: (network, testSet) => sortingReference(network, testSet, lowMask),
       solverCost: (network) => activeComparators(network) / slots,
+      workUnits: { name: 'comparator-tests', count: (network) => vectors * activeComparators(network) },
       probe({ solver }) {
         const report = checkNetwork(networkOf(solver, inputs));
         return {
