@@ -3,7 +3,8 @@
  * flushed to disk, then renamed over the target, so a reader (or a resume
  * after SIGKILL) sees either the old file or the new one, never half of one.
  */
-import { open, rename, rm } from 'node:fs/promises';
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { UserError } from './errors.ts';
 import { dirname, basename, join } from 'node:path';
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
@@ -61,4 +62,22 @@ export function formatJson(value: unknown, indent = ''): string {
 
 export function writeJsonAtomic(path: string, value: unknown): Promise<void> {
   return writeFileAtomic(path, `${formatJson(value)}\n`);
+}
+
+/**
+ * Read and parse a JSON file the user named; errors name the flag and the
+ * file: "--config run.json: not valid JSON (...)".
+ */
+export async function readJsonFile(path: string, flag: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (e) {
+    throw new UserError(`${flag} ${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new UserError(`${flag} ${path}: not valid JSON (${(e as Error).message})`);
+  }
 }

@@ -1,5 +1,6 @@
 /** `redqueen run`: validate everything, then create the run directory and play. */
-import { readFile, stat, mkdir } from 'node:fs/promises';
+import { stat, mkdir } from 'node:fs/promises';
+import { readJsonFile } from '../files.ts';
 import { UserError } from '../errors.ts';
 import { parseConfigFile, resolveConfig, type ConfigFile, type RunConfig } from '../config.ts';
 import type { DomainInstance } from '../domain.ts';
@@ -32,19 +33,7 @@ export interface RunFlags {
 }
 
 export async function readConfigFile(path: string): Promise<ConfigFile> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (e) {
-    throw new UserError(`--config ${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new UserError(`--config ${path}: not valid JSON (${(e as Error).message})`);
-  }
-  return parseConfigFile(json, path);
+  return parseConfigFile(await readJsonFile(path, '--config'), path);
 }
 
 function timestamp(): string {

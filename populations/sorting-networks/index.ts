@@ -5,10 +5,9 @@
  * fewer comparators win (solverCost, a tie-break only). The probe, outside the
  * loop, checks the champion on all 2^n inputs.
  */
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Domain } from '../../core/domain.ts';
-import { UserError } from '../../core/errors.ts';
+import { readJsonFile } from '../../core/files.ts';
 import { activeComparators, networkGenome, networkOf, testSetGenome } from './genome.ts';
 import { sortingKernel, sortingReference, unrolledSortingKernel } from './kernel.ts';
 import { BEST_KNOWN_SIZE, checkNetwork, depth, parseNetwork, oddEvenMergeSort } from './network.ts';
@@ -81,18 +80,7 @@ export const sortingNetworks: Domain<typeof options> = {
     flags: [{ name: 'network', value: 'FILE', description: 'network JSON: {"inputs": n, "comparators": [[i, j], ...]}', required: true }],
     async run(values) {
       const file = values.network!;
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (e) {
-        throw new UserError(`--network ${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`);
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch (e) {
-        throw new UserError(`--network ${file}: not valid JSON (${(e as Error).message})`);
-      }
+      const json = await readJsonFile(file, '--network');
       return { ...checkNetwork(parseNetwork(json, file)) };
     },
   },
