@@ -13,6 +13,7 @@ import { runPaths } from '../run-dir.ts';
 import { runJob, type RunHooks } from '../run.ts';
 import type { CoevolutionState } from '../state.ts';
 import { versions } from '../versions.ts';
+import { openFramesLog, type FramesLog } from '../stream/frames-log.ts';
 import { createProgress } from './progress.ts';
 
 export interface JobSetup {
@@ -83,7 +84,11 @@ export async function playJob(setup: JobSetup): Promise<number> {
     quiet: setup.quiet,
   });
   const started = performance.now();
+  let frames: FramesLog | undefined;
   try {
+    // frames.jsonl: the pictures `redqueen serve DIR` replays (core/stream/frames-log.ts).
+    frames = await openFramesLog(setup.dir, domain, setup.state.generation, config.generations - 1);
+    const framesLog = frames;
     await recordSession(setup, evaluator.backend, attempts);
     if (!setup.quiet) {
       const skipped = attempts.filter((a) => !a.ok).map((a) => `${a.backend} (${a.reason})`);
@@ -104,6 +109,7 @@ export async function playJob(setup: JobSetup): Promise<number> {
         onGeneration(report, state) {
           const summary = domain.summarize ? domain.summarize(state.champions.solvers[report.generation]!) : '';
           progress.update(report, summary);
+          framesLog.append(report, state);
           setup.hooks?.onGeneration?.(report, state);
         },
       },
@@ -121,6 +127,7 @@ export async function playJob(setup: JobSetup): Promise<number> {
     }
     return 0;
   } finally {
+    frames?.close();
     progress.stop();
     process.off('SIGINT', sigint);
     process.off('SIGTERM', sigterm);
