@@ -23,6 +23,8 @@ export interface LiveStreamOptions {
   readonly hubLimits?: Partial<HubLimits>;
   readonly serverLimits?: Partial<ServerLimits>;
   readonly allowedOrigins?: readonly string[];
+  /** A ready-made policy instead of the one host and token imply (embedding, tests). */
+  readonly access?: AccessPolicy;
 }
 
 export interface LiveStream {
@@ -37,7 +39,7 @@ export interface LiveStream {
 }
 
 export async function startLiveStream(opts: LiveStreamOptions): Promise<LiveStream> {
-  const access = accessPolicy({ host: opts.host, token: opts.token, allowedOrigins: opts.allowedOrigins ?? [] });
+  const access = opts.access ?? accessPolicy({ host: opts.host, token: opts.token, allowedOrigins: opts.allowedOrigins ?? [] });
   const gate = new RunGate(opts.gate);
   const hub = new StreamHub(gate, opts.hubLimits);
   const server = await startStreamServer({
@@ -49,9 +51,11 @@ export async function startLiveStream(opts: LiveStreamOptions): Promise<LiveStre
     ...(opts.serverLimits ? { limits: opts.serverLimits } : {}),
   });
   let domain: DomainInstance | null = null;
+  let until = Number.POSITIVE_INFINITY;
   const hooks: RunHooks = {
     async onStart(session) {
       domain = session.domain;
+      until = session.until;
       const info = runInfoOf({ mode: 'live', config: session.config, backend: session.backend, view: session.domain.view });
       const from = session.state.generation;
       // A resumed run: its viewers see the generations before the resume too.
@@ -66,6 +70,7 @@ export async function startLiveStream(opts: LiveStreamOptions): Promise<LiveStre
     beforeGeneration: (generation, signal) => gate.wait(generation, signal),
     onGeneration(report, state) {
       if (domain) hub.publish(pointFromMetrics(report.metrics), detailOf(domain, report, state));
+      if (report.generation + 1 >= until) hub.finish('finished');
     },
   };
   return {

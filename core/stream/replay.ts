@@ -9,7 +9,7 @@ import { runPaths } from '../run-dir.ts';
 import { framesPath, keepsFrame, parseFrames } from './frames-log.ts';
 import type { StreamHub } from './hub.ts';
 import type { Detail, Point } from './protocol.ts';
-import { pointsOf, readRunHistory, readRunInfo } from './run-files.ts';
+import { pointsOf, readRunInfo } from './run-files.ts';
 
 /** A point whose frame should exist waits this many polls for it before going out without. */
 const FRAME_WAIT_POLLS = 3;
@@ -53,16 +53,20 @@ export async function startReplay(dir: string, hub: StreamHub, pollMs = 500): Pr
   const load = async (): Promise<void> => {
     const info = await readRunInfo(dir);
     runJsonTime = (await stat(paths.runJson)).mtimeMs;
-    const history = await readRunHistory(dir);
+    // Read each log once, up to its last whole line; reading resumes there.
+    const m = await readNew(paths.metrics, 0);
+    const f = await readNew(framesPath(dir), 0);
+    metricsOffset = Buffer.byteLength(m.text);
+    framesOffset = Buffer.byteLength(f.text);
+    const points = pointsOf(m.text);
+    const details = new Map(parseFrames(f.text).map((x) => [x.generation, x.detail]));
     hub.reset(
       info,
-      history.points.map((point) => ({ point, detail: history.frames.get(point.generation) ?? null })),
+      points.map((point) => ({ point, detail: details.get(point.generation) ?? null })),
     );
     frames.clear();
-    next = history.points.length;
+    next = points.length;
     pending = [];
-    metricsOffset = (await readNew(paths.metrics, 0)).size;
-    framesOffset = (await readNew(framesPath(dir), 0)).size;
   };
 
   const poll = async (): Promise<void> => {
