@@ -15,8 +15,8 @@ import { checkHost, checkUpgrade, type AccessPolicy } from './access.ts';
 import type { StreamHub } from './hub.ts';
 import { STREAM_PATH } from './protocol.ts';
 
-/** Where `npm run build:viewer` puts the viewer. */
-export const VIEWER_DIST = fileURLToPath(new URL('../../viewer/dist/', import.meta.url));
+/** Where `npm run build:viewer` puts the viewer; REDQUEEN_VIEWER_DIR serves another build (tests build their own). */
+export const VIEWER_DIST = process.env.REDQUEEN_VIEWER_DIR ?? fileURLToPath(new URL('../../viewer/dist/', import.meta.url));
 
 export interface ServerLimits {
   /** Largest client frame, in bytes; commands are tiny. */

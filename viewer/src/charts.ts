@@ -20,6 +20,8 @@ export interface LineChart {
   resize(width: number): void;
 }
 
+const GENERATION_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 2500, 5e3, 1e4, 2e4, 25e3, 5e4, 1e5, 2e5, 5e5, 1e6, 1e7, 1e8];
+
 function lastValue(xs: ReadonlyArray<number | null> | undefined): number | null {
   if (!xs) return null;
   for (let i = xs.length - 1; i >= 0; i--) if (xs[i] != null) return xs[i]!;
@@ -36,7 +38,8 @@ export function lineChart(host: HTMLElement, opts: { lines: readonly LineSpec[];
       height: opts.height,
       scales: { x: { time: false }, y: range ? { auto: false, range } : {} },
       axes: [
-        { stroke: '#555', grid: { stroke: '#eee' }, ticks: { stroke: '#ddd' } },
+        // Generations are whole numbers: no ticks between them.
+        { stroke: '#555', grid: { stroke: '#eee' }, ticks: { stroke: '#ddd' }, incrs: GENERATION_STEPS },
         { stroke: '#555', grid: { stroke: '#eee' }, ticks: { stroke: '#ddd' }, size: 44 },
       ],
       series: [

@@ -129,9 +129,15 @@ function renderHeader(): void {
   el.step.disabled = !control;
   el.speed.disabled = !control;
   if (h && !h.control && h.mode === 'live') el.pause.title = el.resume.title = 'controls need the token printed at start';
-  const options = [...el.speed.options].map((o) => Number(o.value));
-  const nearest = options.reduce((best, v) => (Math.abs(v - store.speed) < Math.abs(best - store.speed) ? v : best), 0);
-  if (document.activeElement !== el.speed) el.speed.value = String(nearest);
+  // A pace set elsewhere (--speed, another viewer) that the list lacks gets its own entry.
+  if (![...el.speed.options].some((o) => Number(o.value) === store.speed)) {
+    const option = document.createElement('option');
+    option.value = String(store.speed);
+    option.textContent = `${store.speed} gen/s`;
+    const after = [...el.speed.options].find((o) => Number(o.value) > store.speed || o.value === '0');
+    el.speed.insertBefore(option, after ?? null);
+  }
+  if (document.activeElement !== el.speed) el.speed.value = String(store.speed);
 }
 
 function renderSeries(): void {

@@ -23,8 +23,12 @@ export function drawCaSpaceTime(ctx: CanvasRenderingContext2D, w: number, h: num
   if (!hex || !table) return 'the champion carries no 32-digit rule';
   const fromChallenger = findConfiguration(detail.best.challenger);
   const initial = fromChallenger ?? randomConfiguration(DEFAULT_CELLS, 1);
-  const rows = spaceTime(table, initial, Math.min(MAX_STEPS, Math.max(2 * initial.length, 150)));
   const n = initial.length;
+  const played = spaceTime(table, initial, MAX_STEPS);
+  const settled = played.length - 1;
+  // At least a square diagram: once the lattice is fixed its state simply continues down.
+  const rows = [...played];
+  while (rows.length < n) rows.push(played[played.length - 1]!);
   const image = new ImageData(n, rows.length);
   rows.forEach((row, t) => {
     for (let i = 0; i < n; i++) {
@@ -40,11 +44,13 @@ export function drawCaSpaceTime(ctx: CanvasRenderingContext2D, w: number, h: num
   off.width = n;
   off.height = rows.length;
   off.getContext('2d')!.putImageData(image, 0, 0);
+  // Square cells, as large as fit, centred: a stretched diagram would distort the particles' slopes.
+  const cell = Math.min(w / n, h / rows.length);
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(off, 0, 0, w, h);
+  ctx.drawImage(off, (w - n * cell) / 2, 0, n * cell, rows.length * cell);
   const ok = classifiedCorrectly(initial, rows[rows.length - 1]!);
   const ones = initial.reduce((s, x) => s + x, 0);
   return `rule ${hex.toUpperCase()} · ${fromChallenger ? "champion challenger's" : 'a random'} IC (${ones}/${n} ones) · ${
     ok ? 'classified correctly' : 'misclassified'
-  } after ${rows.length - 1} steps`;
+  } after ${settled} steps`;
 }

@@ -2,7 +2,8 @@
  * Layout of a comparator network for drawing: comparators grouped into
  * parallel layers (each at the earliest layer after both its wires are
  * free, so the number of layers is the network's depth), and inside a layer
- * spread over columns so that no two vertical lines overlap.
+ * spread over columns so that no two vertical lines overlap. Comparators
+ * come back in the network's order.
  */
 export interface NetworkJson {
   readonly inputs: number;
@@ -10,6 +11,8 @@ export interface NetworkJson {
 }
 
 export interface PlacedComparator {
+  /** Position in the network's comparator list. */
+  readonly index: number;
   readonly i: number;
   readonly j: number;
   readonly layer: number;
@@ -43,13 +46,13 @@ export function asNetwork(value: unknown): NetworkJson | null {
 
 export function layoutNetwork(net: NetworkJson): NetworkLayout {
   const free = new Array<number>(net.inputs).fill(0);
-  const layers: Array<Array<[number, number]>> = [];
-  for (const [i, j] of net.comparators) {
+  const layers: Array<Array<[number, number, number]>> = [];
+  net.comparators.forEach(([i, j], index) => {
     const layer = Math.max(free[i]!, free[j]!);
-    (layers[layer] ??= []).push([i, j]);
+    (layers[layer] ??= []).push([i, j, index]);
     free[i] = layer + 1;
     free[j] = layer + 1;
-  }
+  });
   const placed: PlacedComparator[] = [];
   const layerStarts: number[] = [];
   let column = 0;
@@ -57,14 +60,15 @@ export function layoutNetwork(net: NetworkJson): NetworkLayout {
     layerStarts.push(column);
     // Greedy interval colouring: a comparator goes in the first column whose spans it does not overlap.
     const spans: Array<Array<[number, number]>> = [];
-    for (const [i, j] of layers[l] ?? []) {
+    for (const [i, j, index] of layers[l] ?? []) {
       let k = 0;
       while (spans[k]?.some(([a, b]) => !(j < a || i > b))) k++;
       (spans[k] ??= []).push([i, j]);
-      placed.push({ i, j, layer: l, column: column + k });
+      placed.push({ index, i, j, layer: l, column: column + k });
     }
     column += Math.max(1, spans.length);
   }
   layerStarts.push(column);
+  placed.sort((a, b) => a.index - b.index);
   return { inputs: net.inputs, depth: layers.length, columns: column, layerStarts, comparators: placed };
 }

@@ -6,11 +6,22 @@ import { scatterOf } from './points-data.ts';
 export function drawPoints(ctx: CanvasRenderingContext2D, w: number, h: number, detail: Detail): string {
   if (!detail.samples) return 'no population samples in this stream';
   const s = scatterOf(detail.samples, detail.best);
-  const pad = 0.06 * Math.min(w, h);
-  const px = (p: [number, number]) => [pad + p[0] * (w - 2 * pad), h - pad - p[1] * (h - 2 * pad)] as const;
+  // The unit square, square on screen and centred.
+  const pad = 0.08 * Math.min(w, h);
+  const side = Math.min(w, h) - 2 * pad;
+  const x0 = (w - side) / 2;
+  const y0 = pad;
+  const px = (p: [number, number]) => [x0 + p[0] * side, y0 + side - p[1] * side] as const;
   ctx.strokeStyle = '#d1d5db';
   ctx.lineWidth = 1;
-  ctx.strokeRect(pad, pad, w - 2 * pad, h - 2 * pad);
+  ctx.strokeRect(x0, y0, side, side);
+  ctx.fillStyle = '#6b7280';
+  ctx.font = `${Math.round(pad * 0.45)}px sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.fillText('0', x0, y0 + side + pad * 0.6);
+  ctx.fillText('1', x0 + side, y0 + side + pad * 0.6);
+  ctx.textAlign = 'right';
+  ctx.fillText('1', x0 - pad * 0.2, y0 + pad * 0.2);
   const r = Math.max(2.5, Math.min(w, h) / 120);
   const cloud = (points: Array<[number, number]>, color: string) => {
     ctx.fillStyle = color;
