@@ -2,10 +2,11 @@
  * End-to-end helpers: build the viewer, start the CLI as a user would, read
  * the page's state, and measure how much a canvas has drawn.
  */
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+export { redqueen, type Cli } from '../../viewer/scripts/cli.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -28,37 +29,6 @@ export async function freePort(): Promise<number> {
   const port = (server.address() as { port: number }).port;
   await new Promise<void>((r) => server.close(() => r()));
   return port;
-}
-
-export interface Cli {
-  readonly child: ChildProcess;
-  /** Resolves to the viewer URL the CLI prints. */
-  readonly url: Promise<string>;
-  readonly exited: Promise<number | null>;
-  output(): string;
-}
-
-export function redqueen(args: readonly string[], env: Record<string, string> = {}): Cli {
-  const child = spawn(process.execPath, [`${ROOT}bin/redqueen.js`, ...args], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ...env },
-  });
-  let text = '';
-  let found: (url: string) => void = () => {};
-  const url = new Promise<string>((resolve, reject) => {
-    found = resolve;
-    child.once('exit', (code) => reject(new Error(`redqueen exited (${code}) before printing a URL:\n${text}`)));
-  });
-  const collect = (d: Buffer) => {
-    text += d.toString();
-    const m = /viewer[^:]*: (http:\/\/\S+)/.exec(text);
-    if (m) found(m[1]!);
-  };
-  child.stdout!.on('data', collect);
-  child.stderr!.on('data', collect);
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  return { child, url, exited, output: () => text };
 }
 
 export async function generation(page: Page): Promise<number> {
