@@ -9,5 +9,10 @@ const port = process.env.REDQUEEN_PORT ?? '8420';
 export default defineConfig({
   base: './',
   build: { outDir: 'dist', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 1024 },
-  server: { proxy: { '/ws': { target: `ws://127.0.0.1:${port}`, ws: true, changeOrigin: true } } },
+  // The stream accepts browsers from its own origin only: present the proxied upgrade as such.
+  server: {
+    proxy: {
+      '/ws': { target: `ws://127.0.0.1:${port}`, ws: true, changeOrigin: true, headers: { origin: `http://127.0.0.1:${port}` } },
+    },
+  },
 });

@@ -13,7 +13,7 @@ import type { ViewKind } from '../../core/domain.ts';
 import { launchChromium, type Browser } from '../../viewer/scripts/chromium.ts';
 import { tempDir } from '../core/stream/helpers.ts';
 import { buildViewer, ink, ROOT } from './harness.ts';
-import { syntheticGeneration, syntheticInfo } from './synthetic.ts';
+import { syntheticGeneration, syntheticInfo } from '../../viewer/scripts/synthetic.ts';
 
 let browser: Browser | undefined;
 const tmp = tempDir('redqueen-views-');

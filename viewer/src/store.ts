@@ -105,7 +105,16 @@ export class Store {
       case 'lagged':
         this.lagged += m.dropped;
         for (const p of m.points) this.addPoint(p);
-        changed.add('series').add('header');
+        this.notices = [
+          ...this.notices.slice(-4),
+          {
+            level: 'info',
+            text: `this page fell behind and skipped the pictures of ${m.dropped} generation${m.dropped === 1 ? '' : 's'}${
+              m.resync ? '; reloading the history' : '; the charts are complete'
+            }`,
+          },
+        ];
+        changed.add('series').add('header').add('notice');
         break;
       case 'state':
         this.status = m.status;

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ClientQueue } from '../../../core/stream/client-queue.ts';
 import type { Point } from '../../../core/stream/protocol.ts';
+import { point } from './helpers.ts';
 
-const point = (generation: number): Point => ({
-  generation,
-  solvers: { best: 1, mean: 0.5, diversity: 0.3 },
-  challengers: { best: 0.4, mean: 0.2, diversity: 0.6 },
-  engagement: { mean: 0.5, zeros: 0, ones: 0.1, disengaged: false },
-  ciao: null,
-  probe: null,
-});
 const gen = (g: number, size = 100) => ({ text: `{"g":${g}}`.padEnd(size, ' '), kind: 'generation' as const, point: point(g) });
 
 function drain(q: ClientQueue): Array<{ text: string; resync: boolean }> {

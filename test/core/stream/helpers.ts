@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { runCommand, type RunFlags } from '../../../core/cli/run-command.ts';
 import { startLiveStream, type LiveStream, type LiveStreamOptions } from '../../../core/stream/live.ts';
-import { ServerMessageSchema, type ServerMessage, type ServerMessageOf } from '../../../core/stream/protocol.ts';
+import { ServerMessageSchema, type Point, type ServerMessage, type ServerMessageOf } from '../../../core/stream/protocol.ts';
 
 export function tempDir(prefix = 'redqueen-stream-'): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
@@ -151,3 +151,13 @@ export function upgradeStatus(url: string, options: WebSocket.ClientOptions = {}
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A chart point with fixed values, for tests of the queues and history. */
+export const point = (generation: number): Point => ({
+  generation,
+  solvers: { best: 1, mean: 0.5, diversity: 0.3 },
+  challengers: { best: 0.4, mean: 0.2, diversity: 0.6 },
+  engagement: { mean: 0.5, zeros: 0, ones: 0.1, disengaged: false },
+  ciao: null,
+  probe: null,
+});

@@ -48,10 +48,8 @@ function champions(view: ViewKind, g: number, rng: Rng): { solver: Json; challen
   };
 }
 
-export function syntheticGeneration(view: ViewKind, g: number): { point: Point; detail: Detail } {
+export function syntheticGeneration(view: ViewKind, g: number, rows = 48, cols = 32): { point: Point; detail: Detail } {
   const rng = rngFromSeed(`synthetic:${view}:${g}`);
-  const rows = 48;
-  const cols = 32;
   const matrix = Float64Array.from({ length: rows * cols }, () => (rng.chance(0.05) ? Number.NaN : rng.next()));
   const s = Math.min(1, 0.5 + g / 60 + 0.05 * rng.next());
   const c = 1 - s + 0.1 * rng.next();
