@@ -16,7 +16,21 @@ import { runPaths, type RunPaths } from './run-dir.ts';
 import type { CoevolutionState } from './state.ts';
 import { step, type GenerationReport } from './step.ts';
 
+/** What a session of a run is playing, for observers that attach through hooks. */
+export interface RunSession {
+  readonly dir: string;
+  readonly config: RunConfig;
+  readonly domain: DomainInstance;
+  /** The backend that runs the kernels. */
+  readonly backend: string;
+  /** The state the session starts from (generation > 0 after a resume). */
+  readonly state: CoevolutionState;
+  readonly until: number;
+}
+
 export interface RunHooks {
+  /** Awaited once before the first generation of a session: what is about to run. */
+  onStart?(session: RunSession): Promise<void> | void;
   /** Awaited before each generation: where a viewer's pause or step holds the run. */
   beforeGeneration?(generation: number, signal: AbortSignal): Promise<void> | void;
   /** After each generation's files are appended. */
@@ -94,6 +108,7 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
   let state = opts.state;
   let saved = state.generation;
   try {
+    await hooks?.onStart?.({ dir: opts.dir, config, domain, backend: evaluator.backend, state, until: opts.until });
     while (state.generation < opts.until && !signal.aborted) {
       await hooks?.beforeGeneration?.(state.generation, signal);
       if (signal.aborted) break;

@@ -14,6 +14,7 @@ import { runPaths } from '../run-dir.ts';
 import { runJob, type RunHooks } from '../run.ts';
 import type { CoevolutionState } from '../state.ts';
 import { versions } from '../versions.ts';
+import { openFramesLog, type FramesLog } from '../stream/frames-log.ts';
 import { createProgress } from './progress.ts';
 
 export interface JobSetup {
@@ -112,7 +113,11 @@ export async function playJob(setup: JobSetup): Promise<number> {
     quiet: setup.quiet,
   });
   const started = performance.now();
+  let frames: FramesLog | undefined;
   try {
+    // frames.jsonl: the pictures `redqueen serve DIR` replays (core/stream/frames-log.ts).
+    frames = await openFramesLog(setup.dir, domain, setup.state.generation, config.generations - 1);
+    const framesLog = frames;
     await recordSession(setup, evaluator.backend, attempts);
     if (!setup.quiet) {
       const others = attempts
@@ -139,6 +144,7 @@ export async function playJob(setup: JobSetup): Promise<number> {
         onGeneration(report, state) {
           const summary = domain.summarize ? domain.summarize(state.champions.solvers[report.generation]!) : '';
           progress.update(report, summary);
+          framesLog.append(report, state);
           setup.hooks?.onGeneration?.(report, state);
         },
       },
@@ -157,6 +163,7 @@ export async function playJob(setup: JobSetup): Promise<number> {
     }
     return 0;
   } finally {
+    frames?.close();
     progress.stop();
     process.off('SIGINT', sigint);
     process.off('SIGTERM', sigterm);

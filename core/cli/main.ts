@@ -13,6 +13,8 @@ import { domainFlags } from './domain-flags.ts';
 import { evalCommand } from './eval-command.ts';
 import { resumeCommand } from './resume-command.ts';
 import { runCommand, type RunFlags } from './run-command.ts';
+import { DEFAULT_SERVE_PORT, serveCommand } from './serve-command.ts';
+import { addStreamOptions, withLiveStream, type StreamFlags } from './stream-flags.ts';
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('redqueen')
@@ -40,15 +42,28 @@ export function buildProgram(setExit: (code: number) => void): Command {
   for (const f of domainFlags(DOMAINS)) {
     run.option(`--${f.flag} <${f.kind === 'number' ? 'n' : 'value'}>`, `${f.description} [${f.domains.join(', ')}]`);
   }
-  run.action(async (flags: RunFlags) => setExit(await runCommand(flags)));
+  addStreamOptions(run, { speed: true, portHelp: 'serve the live viewer on this port (0 = any free port)' });
+  run.action(async (flags: RunFlags & StreamFlags) =>
+    setExit(await withLiveStream(flags, (hooks) => runCommand(flags, hooks))),
+  );
 
-  program
+  const resume = program
     .command('resume')
     .description('continue a run from its checkpoint (bit-identical to never stopping)')
     .argument('<dir>', 'run directory')
     .option('--generations <n>', 'total generations to reach (default: the run\'s own)')
-    .option('--quiet', 'no progress line')
-    .action(async (dir: string, flags: { generations?: string; quiet?: boolean }) => setExit(await resumeCommand(dir, flags)));
+    .option('--quiet', 'no progress line');
+  addStreamOptions(resume, { speed: true, portHelp: 'serve the live viewer on this port (0 = any free port)' });
+  resume.action(async (dir: string, flags: { generations?: string; quiet?: boolean } & StreamFlags) =>
+    setExit(await withLiveStream(flags, (hooks) => resumeCommand(dir, flags, hooks))),
+  );
+
+  const serve = program
+    .command('serve')
+    .description('watch a run in the browser from its files (finished, or still running elsewhere)')
+    .argument('<dir>', 'run directory');
+  addStreamOptions(serve, { speed: false, portHelp: `port to serve the viewer on (default ${DEFAULT_SERVE_PORT})` });
+  serve.action(async (dir: string, flags: StreamFlags) => setExit(await serveCommand(dir, flags)));
 
   const evaluate = program
     .command('eval')

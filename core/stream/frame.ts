@@ -1,0 +1,92 @@
+/**
+ * From what the engine produces (a GenerationReport and the state after it)
+ * to what viewers draw: a compact point for the charts and a detail for the
+ * pictures. Points are built from the metrics.jsonl object alone, so a live
+ * run and a replay of its files give the same points.
+ */
+import type { DomainInstance } from '../domain.ts';
+import type { GenerationMetrics } from '../metrics.ts';
+import { genome, type Population } from '../population.ts';
+import type { CoevolutionState } from '../state.ts';
+import type { GenerationReport } from '../step.ts';
+import { matrixImage, MATRIX_MAX_SIDE } from './matrix.ts';
+import type { Detail, Json, Point } from './protocol.ts';
+
+/** Individuals per side sent for the 'points' view. */
+export const SAMPLE_SIZE = 64;
+
+/** Six significant decimals: plenty for a chart, and half the bytes of a double. */
+export const round = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);
+
+const side = (s: { best: number; mean: number; diversity: number }) => ({
+  best: round(s.best),
+  mean: round(s.mean),
+  diversity: round(s.diversity),
+});
+
+/** A metrics.jsonl object (as written, or as read back) -> a chart point. */
+export function pointFromMetrics(m: GenerationMetrics): Point {
+  return {
+    generation: m.generation,
+    solvers: side(m.solvers),
+    challengers: side(m.challengers),
+    engagement: {
+      mean: round(m.engagement.mean),
+      zeros: round(m.engagement.zeros),
+      ones: round(m.engagement.ones),
+      disengaged: m.engagement.disengaged,
+    },
+    ciao: m.ciao ? { solver: round(m.ciao.solver), challenger: round(m.ciao.challenger) } : null,
+    probe: m.probe ? round(m.probe.score) : null,
+  };
+}
+
+/** Up to `k` individuals, evenly spaced through the population, in the human format. */
+function sample(pop: Population, encode: (g: Float32Array) => Json, k: number): Json[] {
+  const n = Math.min(k, pop.size);
+  return Array.from({ length: n }, (_, i) => encode(genome(pop, Math.floor((i * pop.size) / n))));
+}
+
+export function detailOf(
+  domain: DomainInstance,
+  report: GenerationReport,
+  state: CoevolutionState,
+  maxSide: number = MATRIX_MAX_SIDE,
+): Detail {
+  const g = report.generation;
+  // The champions as recorded in the history: `state` is already the next generation.
+  const solver = state.champions.solvers[g]!;
+  const challenger = state.champions.challengers[g]!;
+  const { games } = report;
+  return {
+    matrix: matrixImage({
+      matrix: games.matrix,
+      rows: games.solvers,
+      cols: games.challengers,
+      rowScores: report.fitness.solvers,
+      colScores: report.fitness.challengers,
+      maxSide,
+    }),
+    ciao: report.ciao
+      ? {
+          generation: g,
+          generations: [...report.ciao.generations],
+          solver: report.ciao.solver.map(round),
+          challenger: report.ciao.challenger.map(round),
+        }
+      : null,
+    probe: report.probe ? { score: round(report.probe.score), label: report.probe.label, details: report.probe.details } : null,
+    best: {
+      solver: domain.solver.encode(solver),
+      challenger: domain.challenger.encode(challenger),
+      summary: domain.summarize ? domain.summarize(solver) : null,
+    },
+    samples:
+      domain.view === 'points'
+        ? {
+            solvers: sample(state.solvers, (x) => domain.solver.encode(x), SAMPLE_SIZE),
+            challengers: sample(state.challengers, (x) => domain.challenger.encode(x), SAMPLE_SIZE),
+          }
+        : null,
+  };
+}

@@ -1,0 +1,305 @@
+/**
+ * The hub: every connected viewer, the catch-up history, and the run's
+ * controls. The run (or a replay) calls `publish` once per generation; the
+ * message is serialized once and pushed onto each viewer's bounded queue,
+ * which drains as fast as that viewer reads. Nothing here ever makes the run
+ * wait. Incoming messages are rate limited, validated by the shared protocol
+ * schema, and checked against the connection's permission before they touch
+ * the controls; a rejected message gets an `error` reply and changes nothing.
+ *
+ * The hub knows nothing of HTTP: the server hands it accepted sockets, so
+ * load tests and fuzzers can drive it directly.
+ */
+import type { WebSocket } from 'ws';
+import { ClientQueue, DEFAULT_QUEUE_LIMITS, type Outgoing, type QueueLimits } from './client-queue.ts';
+import type { Controls } from './gate.ts';
+import { History } from './history.ts';
+import {
+  parseClientMessage,
+  PROTOCOL_VERSION,
+  type ClientMessage,
+  type Detail,
+  type Hello,
+  type Point,
+  type RunStatus,
+  type ServerMessageOf,
+} from './protocol.ts';
+import { DEFAULT_RATE_LIMITS, TokenBucket, type RateLimits } from './rate-limit.ts';
+
+export type RunInfo = Hello['run'] & { readonly mode: Hello['mode'] };
+
+export interface HubLimits {
+  readonly queue: QueueLimits;
+  readonly rate: RateLimits;
+  /** Characters a viewer may have in flight (written, not yet taken by the kernel) before its queue holds. */
+  readonly highWater: number;
+  /** Refused messages after which a flooding client is disconnected (close code 1008). */
+  readonly floodClose: number;
+}
+
+export const DEFAULT_HUB_LIMITS: HubLimits = {
+  queue: DEFAULT_QUEUE_LIMITS,
+  rate: DEFAULT_RATE_LIMITS,
+  highWater: 1 << 20,
+  floodClose: 2000,
+};
+
+export interface ClientOptions {
+  /** May send pause/resume/step/speed. */
+  readonly control: boolean;
+}
+
+type ErrorCode = ServerMessageOf<'error'>['code'];
+
+class Client {
+  readonly queue: ClientQueue;
+  readonly bucket: TokenBucket;
+  inFlight = 0;
+  refused = 0;
+  lastRateError = Number.NEGATIVE_INFINITY;
+  open = true;
+  greeted = false;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly options: ClientOptions,
+    limits: HubLimits,
+  ) {
+    this.queue = new ClientQueue(limits.queue);
+    this.bucket = new TokenBucket(limits.rate);
+  }
+}
+
+export class StreamHub {
+  private readonly clients = new Set<Client>();
+  private readonly history = new History();
+  private info: RunInfo | null = null;
+  private latestGeneration: string | null = null;
+  private status: RunStatus = 'starting';
+  private readonly limits: HubLimits;
+
+  constructor(
+    private readonly controls: Controls | null,
+    limits: Partial<HubLimits> = {},
+  ) {
+    this.limits = { ...DEFAULT_HUB_LIMITS, ...limits };
+    controls?.onChange(() => {
+      if (this.status === 'running' || this.status === 'paused') this.status = this.liveStatus();
+      this.broadcastState();
+    });
+  }
+
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
+  /** Generations played so far. */
+  get generation(): number {
+    return this.history.total;
+  }
+
+  /** The run is known: greet every viewer that connected while it was starting. */
+  start(info: RunInfo): void {
+    this.info = info;
+    this.status = info.mode === 'replay' ? 'replay' : this.liveStatus();
+    for (const c of this.clients) this.greet(c);
+  }
+
+  /**
+   * Start over from `past` (a replay, or a resumed run's earlier generations)
+   * and greet every viewer again: a replayed run cut back by `resume` starts over this way.
+   */
+  reset(info: RunInfo, past: Iterable<{ readonly point: Point; readonly detail: Detail | null }> = []): void {
+    this.history.clear();
+    this.latestGeneration = null;
+    for (const c of this.clients) {
+      c.queue.clearGenerations();
+      c.greeted = false;
+    }
+    for (const { point, detail } of past) {
+      this.history.add(point, detail?.ciao ?? null);
+      if (detail) this.latestGeneration = JSON.stringify({ type: 'generation', point, detail });
+    }
+    this.start(info);
+  }
+
+  publish(point: Point, detail: Detail | null): void {
+    this.history.add(point, detail?.ciao ?? null);
+    const text = JSON.stringify({ type: 'generation', point, detail } satisfies ServerMessageOf<'generation'>);
+    if (detail) this.latestGeneration = text;
+    for (const c of this.clients) if (c.greeted) this.enqueue(c, { text, kind: 'generation', point });
+  }
+
+  /** The run ended: 'finished' (all generations played) or 'stopped' (Ctrl-C). */
+  finish(status: 'finished' | 'stopped'): void {
+    this.status = status;
+    this.broadcastState();
+  }
+
+  notice(level: 'info' | 'warning', message: string): void {
+    const text = JSON.stringify({ type: 'notice', level, message } satisfies ServerMessageOf<'notice'>);
+    for (const c of this.clients) if (c.greeted) this.enqueue(c, { text, kind: 'note' });
+  }
+
+  /** Take over an accepted WebSocket. */
+  attach(socket: WebSocket, options: ClientOptions): void {
+    const client = new Client(socket, options, this.limits);
+    this.clients.add(client);
+    socket.on('message', (data, isBinary) => this.receive(client, data, isBinary));
+    socket.on('close', () => this.detach(client));
+    socket.on('error', () => this.detach(client));
+    if (this.info) this.greet(client);
+  }
+
+  /** Close every connection (the server is shutting down). */
+  closeAll(code = 1001, reason = 'server shutting down'): void {
+    for (const c of this.clients) {
+      c.open = false;
+      c.socket.close(code, reason);
+    }
+    this.clients.clear();
+  }
+
+  /** Queue lengths, for tests and diagnostics. */
+  queueStats(): Array<{ queued: number; bytes: number; dropped: number; inFlight: number }> {
+    return [...this.clients].map((c) => ({
+      queued: c.queue.length,
+      bytes: c.queue.size,
+      dropped: c.queue.totalDropped,
+      inFlight: c.inFlight,
+    }));
+  }
+
+  private liveStatus(): RunStatus {
+    return this.controls?.state().paused ? 'paused' : 'running';
+  }
+
+  private stateMessage(): ServerMessageOf<'state'> {
+    return { type: 'state', status: this.status, generation: this.history.total, speed: this.controls?.state().speed ?? 0 };
+  }
+
+  private broadcastState(): void {
+    const text = JSON.stringify(this.stateMessage());
+    for (const c of this.clients) if (c.greeted) this.enqueue(c, { text, kind: 'state' });
+  }
+
+  private historyText(): string {
+    const h = this.history.snapshot();
+    return JSON.stringify({ type: 'history', ...h } satisfies ServerMessageOf<'history'>);
+  }
+
+  private greet(c: Client): void {
+    const info = this.info!;
+    const { mode, ...run } = info;
+    const { type: _type, ...state } = this.stateMessage();
+    const hello: ServerMessageOf<'hello'> = {
+      type: 'hello',
+      protocol: PROTOCOL_VERSION,
+      mode,
+      run,
+      generation: this.history.total,
+      control: c.options.control && this.controls !== null,
+      state,
+    };
+    c.greeted = true;
+    this.enqueue(c, { text: JSON.stringify(hello), kind: 'essential' });
+    this.enqueue(c, { text: this.historyText(), kind: 'essential' });
+    if (this.latestGeneration) this.enqueue(c, { text: this.latestGeneration, kind: 'generation' });
+  }
+
+  private enqueue(c: Client, item: Outgoing): void {
+    if (!c.open) return;
+    c.queue.push(item);
+    this.pump(c);
+  }
+
+  /** Send queued messages while the viewer keeps up. */
+  private pump(c: Client): void {
+    while (c.open && c.inFlight < this.limits.highWater) {
+      const next = c.queue.take();
+      if (!next) return;
+      if (next.resync) {
+        c.queue.clearGenerations();
+        c.queue.push({ text: this.historyText(), kind: 'essential' });
+        if (this.latestGeneration) c.queue.push({ text: this.latestGeneration, kind: 'generation' });
+      }
+      const size = next.text.length;
+      c.inFlight += size;
+      c.socket.send(next.text, (err) => {
+        c.inFlight -= size;
+        if (err) this.detach(c);
+        else this.pump(c);
+      });
+    }
+  }
+
+  private reply(c: Client, code: ErrorCode, message: string): void {
+    const text = JSON.stringify({ type: 'error', code, message } satisfies ServerMessageOf<'error'>);
+    this.enqueue(c, { text, kind: 'note' });
+  }
+
+  private receive(c: Client, data: unknown, isBinary: boolean): void {
+    if (!c.open) return;
+    if (!c.bucket.take()) {
+      c.refused++;
+      if (c.refused >= this.limits.floodClose) {
+        c.open = false;
+        c.socket.close(1008, 'message flood');
+        return;
+      }
+      // One error per second at most: the replies must not become a flood of their own.
+      const now = performance.now();
+      if (now - c.lastRateError >= 1000) {
+        c.lastRateError = now;
+        this.reply(c, 'rate-limited', `too many messages: at most ${this.limits.rate.perSecond} a second; this one was ignored`);
+      }
+      return;
+    }
+    if (isBinary) {
+      this.reply(c, 'bad-message', 'binary frames are not accepted; send JSON text');
+      return;
+    }
+    const text = Buffer.isBuffer(data) ? data.toString('utf8') : Array.isArray(data) ? Buffer.concat(data).toString('utf8') : String(data);
+    const parsed = parseClientMessage(text);
+    if (!parsed.ok) {
+      this.reply(c, 'bad-message', parsed.reason);
+      return;
+    }
+    this.command(c, parsed.message);
+  }
+
+  private command(c: Client, m: ClientMessage): void {
+    const controls = this.controls;
+    if (!controls) {
+      this.reply(c, 'unavailable', 'this server replays a run from its files; pause, resume, step and speed are not available');
+      return;
+    }
+    if (!c.options.control) {
+      this.reply(c, 'forbidden', 'controlling the run needs the control token: open the URL printed at start (it ends in ?token=...)');
+      return;
+    }
+    if (this.status === 'finished' || this.status === 'stopped' || this.status === 'starting') {
+      this.reply(c, 'unavailable', `the run is ${this.status}; ${m.type} is not possible now`);
+      return;
+    }
+    switch (m.type) {
+      case 'pause':
+        controls.pause();
+        break;
+      case 'resume':
+        controls.resume();
+        break;
+      case 'step':
+        controls.step(m.count ?? 1);
+        break;
+      case 'speed':
+        controls.setSpeed(m.generationsPerSecond);
+        break;
+    }
+  }
+
+  private detach(c: Client): void {
+    c.open = false;
+    this.clients.delete(c);
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * The stream protocol: every message between the run (or a replay of one) and
+ * a viewer, as zod schemas. This module is the single definition shared by the
+ * server (core/stream) and the browser viewer (viewer/src), so the two cannot
+ * drift apart. All messages are JSON objects with a `type` field.
+ *
+ * Server -> viewer, in order on every connection:
+ *   hello      what is running (domain, config, backend, view kind, controls)
+ *   history    catch-up: one compact point per generation so far (thinned
+ *              evenly when the run is long) and the recent CIAO rows
+ *   generation the latest generation in full (when one exists), then one per
+ *              generation as they are played
+ * and at any time:
+ *   state      paused / running / finished, pace, generation counter
+ *   lagged     this viewer fell behind and missed generations; carries their
+ *              points (or says a fresh `history` follows)
+ *   notice     a line for the user (backend fallback, run restarted, ...)
+ *   error      a rejected command; nothing changed
+ *
+ * Viewer -> server: pause, resume, step, speed. Anything else is answered
+ * with `error` and ignored.
+ */
+import { z } from 'zod';
+
+export const PROTOCOL_VERSION = 1;
+
+/** The WebSocket path next to the viewer's pages. */
+export const STREAM_PATH = '/ws';
+
+const int = z.number().int();
+const count = int.min(0);
+const num = z.number();
+const unit = z.number().min(0).max(1);
+
+/** Any JSON value (individuals in their domain's human format, configs). */
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export const JsonSchema: z.ZodType<Json> = z.lazy(() =>
+  z.union([z.null(), z.boolean(), z.number(), z.string(), z.array(JsonSchema), z.record(z.string(), JsonSchema)]),
+);
+
+export const ViewKindSchema = z.enum(['sorting-network', 'ca-spacetime', 'points']);
+
+const SideSchema = z.object({ best: num, mean: num, diversity: num });
+
+/** One generation in a few numbers: what the time-series charts plot. */
+export const PointSchema = z.object({
+  generation: count,
+  solvers: SideSchema,
+  challengers: SideSchema,
+  engagement: z.object({ mean: num, zeros: unit, ones: unit, disengaged: z.boolean() }),
+  /** Mean CIAO outcomes of this generation's champions, null at generation 0. */
+  ciao: z.object({ solver: num, challenger: num }).nullable(),
+  /** Probe score (outside the loop), null in generations it did not run. */
+  probe: num.nullable(),
+});
+export type Point = z.infer<typeof PointSchema>;
+
+/**
+ * The interaction matrix M[s][c], rows = solvers and columns = challengers,
+ * each sorted by fitness (best first) and block-averaged down to at most
+ * MATRIX_MAX_SIDE a side. `data` is base64 of rows x cols bytes, row-major:
+ * 0..254 = value x 254 rounded, 255 = no game played in that block.
+ */
+export const MatrixSchema = z.object({
+  rows: int.min(1).max(4096),
+  cols: int.min(1).max(4096),
+  solvers: int.min(1),
+  challengers: int.min(1),
+  data: z.string(),
+});
+export type MatrixImage = z.infer<typeof MatrixSchema>;
+export const MATRIX_NOT_MET = 255;
+export const MATRIX_LEVELS = 254;
+
+export const CiaoRowSchema = z.object({
+  generation: count,
+  /** Earlier generations compared against (evenly spaced). */
+  generations: z.array(count),
+  /** Champion solver vs each earlier champion challenger (outcome in [0, 1]). */
+  solver: z.array(num),
+  /** Champion challenger vs each earlier champion solver (score in [0, 1]). */
+  challenger: z.array(num),
+});
+export type CiaoRowMessage = z.infer<typeof CiaoRowSchema>;
+
+export const ProbeSchema = z.object({ score: num, label: z.string(), details: z.record(z.string(), JsonSchema) });
+
+/** Everything about one generation beyond its point: what the pictures draw. */
+export const DetailSchema = z.object({
+  matrix: MatrixSchema,
+  ciao: CiaoRowSchema.nullable(),
+  probe: ProbeSchema.nullable(),
+  best: z.object({ solver: JsonSchema, challenger: JsonSchema, summary: z.string().nullable() }),
+  /** Some individuals of each side in the human format (for the 'points' view), else null. */
+  samples: z.object({ solvers: z.array(JsonSchema), challengers: z.array(JsonSchema) }).nullable(),
+});
+export type Detail = z.infer<typeof DetailSchema>;
+
+export const RunStatusSchema = z.enum(['starting', 'running', 'paused', 'finished', 'stopped', 'replay']);
+export type RunStatus = z.infer<typeof RunStatusSchema>;
+
+/** Pace of the run in generations per second; 0 = as fast as it goes. */
+export const SpeedSchema = z.number().min(0).max(1000);
+export const MAX_STEP = 1000;
+
+export const StateMessage = z.object({
+  type: z.literal('state'),
+  status: RunStatusSchema,
+  /** Generations played so far. */
+  generation: count,
+  speed: SpeedSchema,
+});
+
+export const HelloMessage = z.object({
+  type: z.literal('hello'),
+  protocol: z.literal(PROTOCOL_VERSION),
+  mode: z.enum(['live', 'replay']),
+  run: z.object({
+    domain: z.string(),
+    title: z.string(),
+    seed: z.string(),
+    backend: z.string(),
+    view: ViewKindSchema,
+    /** Target generation count. */
+    generations: count,
+    config: z.record(z.string(), JsonSchema),
+  }),
+  /** Generations played so far. */
+  generation: count,
+  /** Whether this connection may send pause/resume/step/speed. */
+  control: z.boolean(),
+  state: StateMessage.omit({ type: true }),
+});
+export type Hello = z.infer<typeof HelloMessage>;
+
+export const HistoryMessage = z.object({
+  type: z.literal('history'),
+  /** Generations played; points may be thinned (every `stride`-th, plus the latest). */
+  total: count,
+  stride: int.min(1),
+  points: z.array(PointSchema),
+  ciao: z.array(CiaoRowSchema),
+});
+
+/** `detail` is null only in replays, for generations whose frame was thinned out of frames.jsonl. */
+export const GenerationMessage = z.object({ type: z.literal('generation'), point: PointSchema, detail: DetailSchema.nullable() });
+export type Generation = z.infer<typeof GenerationMessage>;
+
+export const LaggedMessage = z.object({
+  type: z.literal('lagged'),
+  /** Generation messages this viewer did not get because it read too slowly. */
+  dropped: count,
+  /** Points of the missed generations, so the charts stay complete. */
+  points: z.array(PointSchema),
+  /** Too much was missed to list: a fresh `history` follows. */
+  resync: z.boolean(),
+});
+
+export const NoticeMessage = z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning']), message: z.string() });
+
+export const ErrorMessage = z.object({
+  type: z.literal('error'),
+  /** Machine-readable reason: bad-message, forbidden, rate-limited, unavailable. */
+  code: z.enum(['bad-message', 'forbidden', 'rate-limited', 'unavailable']),
+  message: z.string(),
+});
+
+export const ServerMessageSchema = z.discriminatedUnion('type', [
+  HelloMessage,
+  HistoryMessage,
+  GenerationMessage,
+  StateMessage,
+  LaggedMessage,
+  NoticeMessage,
+  ErrorMessage,
+]);
+export type ServerMessage = z.infer<typeof ServerMessageSchema>;
+export type ServerMessageOf<T extends ServerMessage['type']> = Extract<ServerMessage, { type: T }>;
+
+export const ClientMessageSchema = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('pause') }),
+  z.strictObject({ type: z.literal('resume') }),
+  z.strictObject({ type: z.literal('step'), count: int.min(1).max(MAX_STEP).optional() }),
+  z.strictObject({ type: z.literal('speed'), generationsPerSecond: SpeedSchema }),
+]);
+export type ClientMessage = z.infer<typeof ClientMessageSchema>;
+
+/**
+ * Parse one client frame. Never throws: hostile input comes back as a short
+ * reason (naming the field) for the `error` reply.
+ */
+export function parseClientMessage(text: string): { ok: true; message: ClientMessage } | { ok: false; reason: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'not JSON; send {"type": "pause" | "resume" | "step" | "speed", ...}' };
+  }
+  const parsed = ClientMessageSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, message: parsed.data };
+  const issue = parsed.error.issues[0];
+  const path = issue?.path.map(String).join('.') || 'type';
+  return { ok: false, reason: `field "${path}": ${issue?.message ?? 'invalid'}` };
+}
+
+/** Parse one server frame (the viewer's side). */
+export function parseServerMessage(text: string): ServerMessage | null {
+  try {
+    const parsed = ServerMessageSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Synthetic streams for views whose domains are not in this build: messages
+ * in the human formats of DESIGN.md (CA rule = 32 hex digits; number-game
+ * genomes = points in [0,1]^d), built with the engine's own matrix encoder.
+ */
+import { matrixImage } from '../../core/stream/matrix.ts';
+import type { RunInfo } from '../../core/stream/hub.ts';
+import type { Detail, Json, Point } from '../../core/stream/protocol.ts';
+import { rngFromSeed, type Rng } from '../../core/rng.ts';
+import type { ViewKind } from '../../core/domain.ts';
+
+export const GKL = '005F005F005F005F005FFF5F005FFF5F';
+
+export function syntheticInfo(view: ViewKind, generations: number): RunInfo {
+  return {
+    mode: 'live',
+    domain: `synthetic-${view}`,
+    title: `Synthetic stream (${view})`,
+    seed: '1',
+    backend: 'none',
+    view,
+    generations,
+    config: {},
+  };
+}
+
+function champions(view: ViewKind, g: number, rng: Rng): { solver: Json; challenger: Json; samples: Detail['samples'] } {
+  if (view === 'ca-spacetime') {
+    const ic = Array.from({ length: 149 }, () => (rng.chance(0.45) ? '1' : '0')).join('');
+    return { solver: { rule: GKL }, challenger: { configurations: [ic] }, samples: null };
+  }
+  if (view === 'points') {
+    // Two clouds chasing each other around the unit square.
+    const cloud = (cx: number, cy: number) =>
+      Array.from({ length: 64 }, () => [
+        Math.min(1, Math.max(0, cx + (rng.next() - 0.5) * 0.3)),
+        Math.min(1, Math.max(0, cy + (rng.next() - 0.5) * 0.3)),
+      ]);
+    const a = (g / 20) * Math.PI;
+    const solvers = cloud(0.5 + 0.3 * Math.cos(a), 0.5 + 0.3 * Math.sin(a));
+    const challengers = cloud(0.5 + 0.3 * Math.cos(a - 0.8), 0.5 + 0.3 * Math.sin(a - 0.8));
+    return { solver: solvers[0]!, challenger: challengers[0]!, samples: { solvers, challengers } };
+  }
+  return {
+    solver: { inputs: 4, comparators: [[0, 1], [2, 3], [0, 2], [1, 3], [1, 2]] },
+    challenger: { inputs: 4, vectors: ['0110', '1010'] },
+    samples: null,
+  };
+}
+
+export function syntheticGeneration(view: ViewKind, g: number, rows = 48, cols = 32): { point: Point; detail: Detail } {
+  const rng = rngFromSeed(`synthetic:${view}:${g}`);
+  const matrix = Float64Array.from({ length: rows * cols }, () => (rng.chance(0.05) ? Number.NaN : rng.next()));
+  const s = Math.min(1, 0.5 + g / 60 + 0.05 * rng.next());
+  const c = 1 - s + 0.1 * rng.next();
+  const earlier = Array.from({ length: Math.min(g, 16) }, (_, i) => Math.floor((i * g) / Math.min(g, 16)));
+  const { solver, challenger, samples } = champions(view, g, rng);
+  return {
+    point: {
+      generation: g,
+      solvers: { best: s, mean: s * 0.8, diversity: 0.7 - g / 200 },
+      challengers: { best: c, mean: c * 0.8, diversity: 0.6 },
+      engagement: { mean: 0.6, zeros: 0.1, ones: 0.2, disengaged: false },
+      ciao: g > 0 ? { solver: 0.7, challenger: 0.4 } : null,
+      probe: g % 2 === 0 ? Math.min(1, g / 40) : null,
+    },
+    detail: {
+      matrix: matrixImage({
+        matrix,
+        rows,
+        cols,
+        rowScores: Float64Array.from({ length: rows }, () => rng.next()),
+        colScores: Float64Array.from({ length: cols }, () => rng.next()),
+      }),
+      ciao:
+        g > 0
+          ? {
+              generation: g,
+              generations: earlier,
+              solver: earlier.map((h) => Math.min(1, 0.4 + (g - h) / 30)),
+              challenger: earlier.map(() => 0.3),
+            }
+          : null,
+      probe: g % 2 === 0 ? { score: Math.min(1, g / 40), label: 'synthetic probe', details: {} } : null,
+      best: { solver, challenger, summary: null },
+      samples,
+    },
+  };
+}

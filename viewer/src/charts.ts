@@ -1,0 +1,75 @@
+/**
+ * Time-series panels on uPlot. uPlot was chosen over general chart libraries
+ * because it is built for exactly this: many points, appended continuously,
+ * redrawn on one canvas in well under a millisecond for thousands of points,
+ * with no framework and ~50 KB of code. (Heatmaps are plain canvas: one
+ * ImageData per frame needs no library.)
+ */
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface LineSpec {
+  readonly label: string;
+  readonly color: string;
+  readonly dash?: number[];
+  readonly width?: number;
+}
+
+export interface LineChart {
+  setData(x: number[], ys: ReadonlyArray<ReadonlyArray<number | null>>): void;
+  resize(width: number): void;
+}
+
+const GENERATION_STEPS = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1e3, 2e3, 2500, 5e3, 1e4, 2e4, 25e3, 5e4, 1e5, 2e5, 5e5, 1e6, 1e7, 1e8];
+
+function lastValue(xs: ReadonlyArray<number | null> | undefined): number | null {
+  if (!xs) return null;
+  for (let i = xs.length - 1; i >= 0; i--) if (xs[i] != null) return xs[i]!;
+  return null;
+}
+
+export function lineChart(host: HTMLElement, opts: { lines: readonly LineSpec[]; height: number; yRange?: [number, number] }): LineChart {
+  const width = Math.max(200, host.clientWidth);
+  const empty: uPlot.AlignedData = [[], ...opts.lines.map(() => [])];
+  const range = opts.yRange;
+  const plot = new uPlot(
+    {
+      width,
+      height: opts.height,
+      scales: { x: { time: false }, y: range ? { auto: false, range } : {} },
+      axes: [
+        // Generations are whole numbers: no ticks between them.
+        { stroke: '#555', grid: { stroke: '#eee' }, ticks: { stroke: '#ddd' }, incrs: GENERATION_STEPS },
+        { stroke: '#555', grid: { stroke: '#eee' }, ticks: { stroke: '#ddd' }, size: 44 },
+      ],
+      series: [
+        { label: 'gen', value: (u, v) => String(v ?? lastValue(u.data[0] as ReadonlyArray<number | null>) ?? '-') },
+        ...opts.lines.map((l) => ({
+          label: l.label,
+          stroke: l.color,
+          width: l.width ?? 1.5,
+          ...(l.dash ? { dash: l.dash } : {}),
+          spanGaps: true,
+          points: { show: false },
+          // Away from the cursor the legend shows the newest value.
+          value: (u: uPlot, v: number | null, si: number) => {
+            const shown = v ?? lastValue(u.data[si] as ReadonlyArray<number | null> | undefined);
+            return shown == null ? '-' : shown.toFixed(3);
+          },
+        })),
+      ],
+      cursor: { drag: { x: false, y: false } },
+      legend: { live: true },
+    },
+    empty,
+    host,
+  );
+  return {
+    setData(x, ys) {
+      plot.setData([x, ...ys] as uPlot.AlignedData);
+    },
+    resize(w) {
+      if (Math.abs(w - plot.width) > 2) plot.setSize({ width: Math.max(200, w), height: opts.height });
+    },
+  };
+}

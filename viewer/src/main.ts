@@ -1,0 +1,225 @@
+/**
+ * The Red Queen viewer: connect to the run's stream, keep its state, redraw
+ * what changed once per animation frame (however many messages arrived), and
+ * send the controls. Test hooks are data-testid attributes in index.html.
+ */
+import './zod-setup.ts';
+import './style.css';
+import type { ViewKind } from '../../core/domain.ts';
+import { lineChart } from './charts.ts';
+import { drawCiao } from './ciao.ts';
+import { CHALLENGER, CHALLENGER_LIGHT, NEUTRAL, OUTCOME_GRADIENT, PROBE, SOLVER, SOLVER_LIGHT } from './colors.ts';
+import { connect, streamUrl } from './connection.ts';
+import { drawMatrix } from './heatmap.ts';
+import { Store, type Panel } from './store.ts';
+import { drawDomainView, viewTitle } from './views/index.ts';
+
+const $ = <T extends HTMLElement = HTMLElement>(sel: string): T => {
+  const el = document.querySelector<T>(sel);
+  if (!el) throw new Error(`viewer: missing element ${sel}`);
+  return el;
+};
+const byTest = <T extends HTMLElement = HTMLElement>(id: string) => $<T>(`[data-testid="${id}"]`);
+
+/** The token comes in the page URL once; keep it for reconnects but out of the address bar and history. */
+function takeToken(): string | null {
+  const url = new URL(location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem('redqueen-token', fromUrl);
+    url.searchParams.delete('token');
+    history.replaceState(null, '', url.toString());
+    return fromUrl;
+  }
+  return sessionStorage.getItem('redqueen-token');
+}
+
+const store = new Store();
+const el = {
+  title: $('#run-title'),
+  meta: $('#run-meta'),
+  generation: byTest('generation'),
+  target: $('#gen-target'),
+  status: byTest('status'),
+  pause: byTest<HTMLButtonElement>('pause'),
+  resume: byTest<HTMLButtonElement>('resume'),
+  step: byTest<HTMLButtonElement>('step'),
+  speed: byTest<HTMLSelectElement>('speed'),
+  notices: $('#notices'),
+  matrix: byTest<HTMLCanvasElement>('matrix'),
+  matrixSize: $('#matrix-size'),
+  ciao: byTest<HTMLCanvasElement>('ciao'),
+  view: byTest<HTMLCanvasElement>('domain-view'),
+  viewTitle: $('#view-title'),
+  viewCaption: $('#view-caption'),
+  champions: $('#champions'),
+  disengagement: byTest('disengagement'),
+  probeLabel: $('#probe-label'),
+};
+$('.legend .ramp').style.background = OUTCOME_GRADIENT;
+
+const fitness = lineChart(byTest('fitness-chart'), {
+  height: 260,
+  yRange: [0, 1],
+  lines: [
+    { label: 'solvers best', color: SOLVER, width: 2 },
+    { label: 'solvers mean', color: SOLVER_LIGHT, dash: [5, 4] },
+    { label: 'challengers best', color: CHALLENGER, width: 2 },
+    { label: 'challengers mean', color: CHALLENGER_LIGHT, dash: [5, 4] },
+  ],
+});
+const diversity = lineChart($('#diversity-chart'), {
+  height: 200,
+  yRange: [0, 1],
+  lines: [
+    { label: 'solver diversity', color: SOLVER },
+    { label: 'challenger diversity', color: CHALLENGER },
+    { label: 'mean outcome', color: NEUTRAL, dash: [3, 3] },
+  ],
+});
+const probe = lineChart($('#probe-chart'), {
+  height: 170,
+  yRange: [0, 1],
+  lines: [{ label: 'probe score', color: PROBE, width: 2 }],
+});
+
+const dirty = new Set<Panel>();
+let frameRequested = false;
+function invalidate(panels: Iterable<Panel>): void {
+  for (const p of panels) dirty.add(p);
+  if (!frameRequested) {
+    frameRequested = true;
+    requestAnimationFrame(render);
+  }
+}
+
+const conn = connect(streamUrl(takeToken()), {
+  message: (m) => invalidate(store.apply(m)),
+  down: () => {
+    if (store.hello) store.connection = 'reconnecting';
+    invalidate(['header']);
+  },
+  refused: () => {
+    store.notices = [{ level: 'error', text: 'the server refuses this viewer: open the URL printed at start (with its ?token=...)' }];
+    invalidate(['notice']);
+  },
+});
+
+el.pause.onclick = () => conn.send({ type: 'pause' });
+el.resume.onclick = () => conn.send({ type: 'resume' });
+el.step.onclick = () => conn.send({ type: 'step', count: 1 });
+el.speed.onchange = () => conn.send({ type: 'speed', generationsPerSecond: Number(el.speed.value) });
+
+function renderHeader(): void {
+  const h = store.hello;
+  if (h) {
+    el.title.textContent = h.run.title;
+    el.meta.textContent = `${h.run.domain} · backend ${h.run.backend} · seed ${h.run.seed}${h.mode === 'replay' ? ' · replay from files' : ''}`;
+    el.target.textContent = `/ ${h.run.generations}`;
+    el.viewTitle.textContent = viewTitle(h.run.view);
+  }
+  el.generation.textContent = String(store.played);
+  const status = store.connection ?? store.status;
+  el.status.textContent = status;
+  el.status.className = `status ${status}`;
+  const live = !store.connection && (store.status === 'running' || store.status === 'paused');
+  const control = live && h?.control === true;
+  el.pause.disabled = !control || store.status === 'paused';
+  el.resume.disabled = !control || store.status === 'running';
+  el.step.disabled = !control;
+  el.speed.disabled = !control;
+  if (h && !h.control && h.mode === 'live') el.pause.title = el.resume.title = 'controls need the token printed at start';
+  // A pace set elsewhere (--speed, another viewer) that the list lacks gets its own entry.
+  if (![...el.speed.options].some((o) => Number(o.value) === store.speed)) {
+    const option = document.createElement('option');
+    option.value = String(store.speed);
+    option.textContent = `${store.speed} gen/s`;
+    const after = [...el.speed.options].find((o) => Number(o.value) > store.speed || o.value === '0');
+    el.speed.insertBefore(option, after ?? null);
+  }
+  if (document.activeElement !== el.speed) el.speed.value = String(store.speed);
+}
+
+function renderSeries(): void {
+  const s = store.series;
+  fitness.setData(s.x, [s.solverBest, s.solverMean, s.challengerBest, s.challengerMean]);
+  diversity.setData(s.x, [s.solverDiversity, s.challengerDiversity, s.engagement]);
+  probe.setData(s.x, [s.probe]);
+  const p = store.latest;
+  if (p) {
+    const e = p.engagement;
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    el.disengagement.className = e.disengaged ? 'disengaged' : 'engaged';
+    el.disengagement.textContent = e.disengaged
+      ? `DISENGAGED: every game ends ${e.ones === 1 ? 'in a solver win' : 'in a challenger win'}; no gradient for either side`
+      : `engaged: mean outcome ${e.mean.toFixed(3)}, ${pct(e.zeros)} games lost by solvers outright, ${pct(e.ones)} won outright`;
+  }
+}
+
+function short(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.length > 240 ? `${text.slice(0, 237)}…` : text;
+}
+
+function renderDetail(): void {
+  const d = store.detail;
+  const kind: ViewKind | undefined = store.hello?.run.view;
+  if (!d || !kind) return;
+  drawMatrix(el.matrix, d.matrix);
+  el.matrixSize.textContent = `gen ${store.detailGeneration} · ${d.matrix.solvers}×${d.matrix.challengers}${
+    d.matrix.rows !== d.matrix.solvers || d.matrix.cols !== d.matrix.challengers ? ` shown as ${d.matrix.rows}×${d.matrix.cols}` : ''
+  }`;
+  el.viewCaption.textContent = `generation ${store.detailGeneration}: ${drawDomainView(el.view, kind, d)}`;
+  const rows: Array<[string, string]> = [];
+  if (d.best.summary) rows.push(['solver', d.best.summary]);
+  rows.push(['best solver', short(d.best.solver)], ['best challenger', short(d.best.challenger)]);
+  el.champions.replaceChildren(
+    ...rows.flatMap(([k, v]) => {
+      const dt = document.createElement('dt');
+      dt.textContent = k;
+      const dd = document.createElement('dd');
+      dd.textContent = v;
+      return [dt, dd];
+    }),
+  );
+  if (d.probe) el.probeLabel.textContent = `generation ${store.detailGeneration}: ${d.probe.label} = ${d.probe.score.toFixed(4)}`;
+}
+
+function renderNotices(): void {
+  el.notices.replaceChildren(
+    ...store.notices.map((n) => {
+      const div = document.createElement('div');
+      div.className = n.level;
+      div.textContent = n.text;
+      return div;
+    }),
+  );
+  const shown = store.notices;
+  setTimeout(() => {
+    if (store.notices === shown) {
+      store.notices = [];
+      invalidate(['notice']);
+    }
+  }, 8000);
+}
+
+function render(): void {
+  frameRequested = false;
+  const panels = new Set(dirty);
+  dirty.clear();
+  if (panels.has('header')) renderHeader();
+  if (panels.has('series')) renderSeries();
+  if (panels.has('detail')) renderDetail();
+  if (panels.has('ciao')) drawCiao(el.ciao, store.ciaoRows);
+  if (panels.has('notice')) renderNotices();
+}
+
+// Charts follow their panels' widths; canvases are redrawn at their new size.
+const resize = new ResizeObserver(() => {
+  fitness.resize(byTest('fitness-chart').clientWidth);
+  diversity.resize($('#diversity-chart').clientWidth);
+  probe.resize($('#probe-chart').clientWidth);
+  invalidate(['detail', 'ciao']);
+});
+for (const target of [byTest('fitness-chart'), $('#diversity-chart'), $('#probe-chart'), el.view, el.matrix]) resize.observe(target);
+invalidate(['header']);
