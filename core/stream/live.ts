@@ -68,6 +68,8 @@ export async function startLiveStream(opts: LiveStreamOptions): Promise<LiveStre
       );
     },
     beforeGeneration: (generation, signal) => gate.wait(generation, signal),
+    // A backend failover (and any later notice kind) reaches every viewer.
+    onNotice: (notice) => hub.notice('warning', notice.message),
     onGeneration(report, state) {
       if (domain) hub.publish(pointFromMetrics(report.metrics), detailOf(domain, report, state));
       if (report.generation + 1 >= until) hub.finish('finished');
