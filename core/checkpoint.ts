@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { armsFromJson, ArmsJson, armsToJson } from './checkpoint-arms.ts';
 import type { RunConfig } from './config.ts';
 import { UserError } from './errors.ts';
 import { writeFileAtomic } from './files.ts';
@@ -16,7 +17,8 @@ import type { Population } from './population.ts';
 import type { CoevolutionState } from './state.ts';
 
 export const CHECKPOINT_FORMAT = 'redqueen-checkpoint';
-export const CHECKPOINT_VERSION = 1;
+/** 2: the arms-race analysis state, the Pareto archive and the difficulty joined the payload. */
+export const CHECKPOINT_VERSION = 2;
 
 export interface Checkpoint {
   readonly config: RunConfig;
@@ -44,6 +46,9 @@ const PayloadJson = z.strictObject({
   solvers: PopulationJson,
   challengers: PopulationJson,
   champions: z.number().int().min(0),
+  arms: ArmsJson,
+  archive: PopulationJson,
+  difficulty: z.number().min(0).max(1).nullable(),
 });
 const FileJson = z.strictObject({
   format: z.literal(CHECKPOINT_FORMAT),
@@ -65,6 +70,9 @@ export function serializeCheckpoint({ config, state }: Checkpoint): string {
     solvers: popJson(state.solvers),
     challengers: popJson(state.challengers),
     champions: state.champions.solvers.length,
+    arms: armsToJson(state.arms),
+    archive: popJson(state.archive),
+    difficulty: state.difficulty,
   };
   const text = JSON.stringify(payload);
   return `{"format":"${CHECKPOINT_FORMAT}","version":${CHECKPOINT_VERSION},"sha256":"${sha256(text)}","payload":${text}}\n`;
@@ -106,6 +114,7 @@ export function parseCheckpoint(text: string, file: string): StoredCheckpoint {
   if (d.champions !== d.generation) {
     throw new UserError(`${file}: ${d.champions} champions recorded for ${d.generation} generations`);
   }
+  if (d.archive.length !== cl) throw new UserError(`${file}: the archive's genome length ${d.archive.length} is not the challengers' ${cl}`);
   return {
     config: d.config,
     state: {
@@ -116,6 +125,9 @@ export function parseCheckpoint(text: string, file: string): StoredCheckpoint {
         length: cl,
         genes: fromBase64(d.challengers.genes, d.challengers.size * cl, 'challengers', file),
       },
+      arms: armsFromJson(d.arms, d.generation, file),
+      archive: { size: d.archive.size, length: cl, genes: fromBase64(d.archive.genes, d.archive.size * cl, 'archive', file) },
+      difficulty: d.difficulty,
     },
     champions: d.champions,
   };

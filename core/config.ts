@@ -6,11 +6,14 @@
  */
 import { z } from 'zod';
 import { BACKEND_CHOICES } from './backend.ts';
+import { DEFAULT_DIFFICULTY, DIFFICULTY_SCHEDULES, type DifficultySettings } from './difficulty.ts';
+import { DEFAULT_DETECTORS, type DetectorSettings } from './metrics-detectors.ts';
 import type { Domain, DomainInstance } from './domain.ts';
 import { UserError } from './errors.ts';
 import type { JsonObject } from './json.ts';
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
+const unit = z.number().min(0).max(1);
 
 export const EVALUATION_MODES = ['round-robin', 'sampled'] as const;
 
@@ -40,7 +43,32 @@ export const ConfigFileSchema = z.strictObject({
     .optional(),
   checkpointEvery: int(1, 1_000_000).optional(),
   probeEvery: int(1, 1_000_000).optional(),
-  ciaoSamples: int(1, 4096).optional().describe('earlier champions a CIAO row compares against'),
+  ciaoSamples: int(1, 1024)
+    .optional()
+    .describe('most earlier champion generations a CIAO row and the live master tournament compare against'),
+  fitnessSharing: z.boolean().optional().describe('competitive fitness sharing (Rosin & Belew) for selection'),
+  paretoArchive: z
+    .strictObject({ size: int(0, 1024).optional().describe('informative challengers kept as extra opponents (0 = off)') })
+    .optional(),
+  difficulty: z
+    .strictObject({
+      schedule: z.enum(DIFFICULTY_SCHEDULES).optional(),
+      start: unit.optional(),
+      end: unit.optional(),
+      generations: int(1, 100_000_000).optional().describe('length of the ramp'),
+      target: unit.optional().describe('mean outcome the adaptive schedule steers to'),
+      step: unit.optional().describe('adaptive change per unit of outcome error'),
+    })
+    .optional(),
+  detectors: z
+    .strictObject({
+      disengagement: z.strictObject({ share: unit.optional(), generations: int(1, 1_000_000).optional() }).optional(),
+      cycling: z
+        .strictObject({ regress: unit.optional(), opponents: int(1, 1024).optional(), generations: int(1, 1_000_000).optional() })
+        .optional(),
+      focusing: z.strictObject({ imbalance: z.number().min(0).max(2).optional(), generations: int(1, 1_000_000).optional() }).optional(),
+    })
+    .optional(),
 });
 export type ConfigFile = z.infer<typeof ConfigFileSchema>;
 
@@ -60,6 +88,10 @@ export interface RunConfig {
   readonly checkpointEvery: number;
   readonly probeEvery: number;
   readonly ciaoSamples: number;
+  readonly fitnessSharing: boolean;
+  readonly paretoArchive: { readonly size: number };
+  readonly difficulty: DifficultySettings;
+  readonly detectors: DetectorSettings;
 }
 
 export const ENGINE_DEFAULTS = {
@@ -74,6 +106,10 @@ export const ENGINE_DEFAULTS = {
   variation: { crossoverRate: 0.5, mutationRate: 0.9 },
   checkpointEvery: 1,
   ciaoSamples: 64,
+  fitnessSharing: false,
+  paretoArchive: { size: 0 },
+  difficulty: DEFAULT_DIFFICULTY,
+  detectors: DEFAULT_DETECTORS,
 } as const;
 
 export function formatIssues(error: z.ZodError, source: string): string {
@@ -138,6 +174,31 @@ export function resolveConfig(
     checkpointEvery: pick((c) => c.checkpointEvery, d.checkpointEvery),
     probeEvery: pick((c) => c.probeEvery, instance.probeEvery ?? 1),
     ciaoSamples: pick((c) => c.ciaoSamples, d.ciaoSamples),
+    fitnessSharing: pick((c) => c.fitnessSharing, d.fitnessSharing),
+    paretoArchive: { size: pick((c) => c.paretoArchive?.size, d.paretoArchive.size) },
+    difficulty: {
+      schedule: pick((c) => c.difficulty?.schedule, d.difficulty.schedule),
+      start: pick((c) => c.difficulty?.start, d.difficulty.start),
+      end: pick((c) => c.difficulty?.end, d.difficulty.end),
+      generations: pick((c) => c.difficulty?.generations, d.difficulty.generations),
+      target: pick((c) => c.difficulty?.target, d.difficulty.target),
+      step: pick((c) => c.difficulty?.step, d.difficulty.step),
+    },
+    detectors: {
+      disengagement: {
+        share: pick((c) => c.detectors?.disengagement?.share, d.detectors.disengagement.share),
+        generations: pick((c) => c.detectors?.disengagement?.generations, d.detectors.disengagement.generations),
+      },
+      cycling: {
+        regress: pick((c) => c.detectors?.cycling?.regress, d.detectors.cycling.regress),
+        opponents: pick((c) => c.detectors?.cycling?.opponents, d.detectors.cycling.opponents),
+        generations: pick((c) => c.detectors?.cycling?.generations, d.detectors.cycling.generations),
+      },
+      focusing: {
+        imbalance: pick((c) => c.detectors?.focusing?.imbalance, d.detectors.focusing.imbalance),
+        generations: pick((c) => c.detectors?.focusing?.generations, d.detectors.focusing.generations),
+      },
+    },
   };
   const smallest = Math.min(config.solvers, config.challengers);
   if (config.selection.elitism >= smallest) {
@@ -148,6 +209,11 @@ export function resolveConfig(
   if (config.evaluation.mode === 'sampled' && config.evaluation.opponents > config.challengers) {
     throw new UserError(
       `field "evaluation.opponents": ${config.evaluation.opponents} opponents exceed the ${config.challengers} challengers; lower it or use round-robin`,
+    );
+  }
+  if (config.difficulty.schedule !== 'none' && !instance.challengerDifficulty) {
+    throw new UserError(
+      `field "difficulty.schedule": the ${domain.name} domain does not honour a challenger difficulty schedule; use "none"`,
     );
   }
   return { config, instance };

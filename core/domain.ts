@@ -76,6 +76,23 @@ export interface ProbeResult {
   readonly details: JsonObject;
 }
 
+/**
+ * Optional hook for the run's challenger difficulty schedule (core/difficulty.ts).
+ * A domain that has a natural notion of how hard a challenger is (the density
+ * of a CA's initial configuration, the length of a test set) implements it;
+ * a run that configures a schedule for a domain without it is refused.
+ */
+export interface ChallengerDifficulty {
+  /** What the value controls, for humans: "initial configurations' density: 1/2 +- (1 - d) / 2". */
+  readonly description: string;
+  /**
+   * Bring a new challenger (a fresh random one, or a bred child after
+   * crossover and mutation) to difficulty `d` in [0, 1], 0 easiest, 1 hardest,
+   * in place. Deterministic given `rng`; keep genes exactly representable.
+   */
+  apply(challenger: Float32Array, d: number, rng: Rng): void;
+}
+
 export type ViewKind = 'sorting-network' | 'ca-spacetime' | 'points';
 
 export interface DomainInstance {
@@ -100,6 +117,8 @@ export interface DomainInstance {
    */
   solverCost?(solver: Float32Array): number;
   probe?(ctx: ProbeContext): ProbeResult;
+  /** Optional: honour a challenger difficulty schedule (see ChallengerDifficulty). */
+  readonly challengerDifficulty?: ChallengerDifficulty;
   /** Every how many generations the probe runs by default (expensive probes > 1). */
   readonly probeEvery?: number;
   /**

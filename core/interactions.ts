@@ -17,6 +17,13 @@ export interface Interactions {
   readonly challengers: number;
   /** M[s][c] in [0, 1], current solvers x current challengers, row-major; NaN where they did not meet. */
   readonly matrix: Float64Array;
+  /** Past solver champions (Hall of Fame rows) x current challengers, in [0, 1]; NaN where they did not meet. */
+  readonly pastSolverMatrix: Float64Array;
+  /** Current solvers x past challengers (Hall of Fame, then archive), in [0, 1]; every pair meets. */
+  readonly pastChallengerMatrix: Float64Array;
+  /** Rows of pastSolverMatrix and columns of pastChallengerMatrix. */
+  readonly pastSolvers: number;
+  readonly pastChallengers: number;
   /** Each solver's mean outcome over every opponent it met (current and past). */
   readonly solverScores: Float64Array;
   /** Each challenger's mean (1 - outcome) over every solver that met it; 0 if none did. */
@@ -82,6 +89,7 @@ export async function playGeneration(args: {
 
   const scale = domain.rawScale;
   const matrix = new Float64Array(S * C).fill(Number.NaN);
+  const pastSolverMatrix = new Float64Array((rows.size - S) * C).fill(Number.NaN);
   const solverSums = new Float64Array(S);
   const challengerSums = new Float64Array(C);
   const challengerCounts = new Int32Array(C);
@@ -94,16 +102,36 @@ export async function playGeneration(args: {
       if (r < S) {
         solverSums[r]! += raw;
         matrix[r * C + c] = raw / scale;
+      } else {
+        pastSolverMatrix[(r - S) * C + c] = raw / scale;
       }
     }
   }
   const P = pastChallengers.size;
-  for (let s = 0; s < S; s++) for (let p = 0; p < P; p++) solverSums[s]! += past[s * P + p]!;
+  const pastChallengerMatrix = new Float64Array(S * P);
+  for (let s = 0; s < S; s++) {
+    for (let p = 0; p < P; p++) {
+      solverSums[s]! += past[s * P + p]!;
+      pastChallengerMatrix[s * P + p] = past[s * P + p]! / scale;
+    }
+  }
 
   const solverMeetings = width + P;
   const solverScores = solverSums.map((sum) => sum / (scale * solverMeetings));
   const challengerScores = challengerSums.map((sum, c) =>
     challengerCounts[c]! > 0 ? sum / (scale * challengerCounts[c]!) : 0,
   );
-  return { solvers: S, challengers: C, matrix, solverScores, challengerScores, solverMeetings, pairs: main.length + past.length };
+  return {
+    solvers: S,
+    challengers: C,
+    matrix,
+    pastSolverMatrix,
+    pastChallengerMatrix,
+    pastSolvers: rows.size - S,
+    pastChallengers: P,
+    solverScores,
+    challengerScores,
+    solverMeetings,
+    pairs: main.length + past.length,
+  };
 }

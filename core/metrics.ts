@@ -3,14 +3,17 @@
  * deterministic values belong here (timings go to timings.jsonl), so the same
  * seed, config and backend give a byte-identical file.
  */
-import type { ChampionHistory } from './archive.ts';
-import { evenlySpaced } from './archive.ts';
-import type { DomainInstance, ProbeResult } from './domain.ts';
+import type { ProbeResult } from './domain.ts';
 import type { Fitness } from './fitness.ts';
 import type { Interactions } from './interactions.ts';
 import type { JsonObject } from './json.ts';
 import { genome, type Population } from './population.ts';
 import type { Rng } from './rng.ts';
+import type { ArmsRaceRow } from './metrics-arms-race.ts';
+import type { CiaoRow } from './metrics-ciao.ts';
+import type { PathologyEvent } from './metrics-detectors.ts';
+
+export type { CiaoRow } from './metrics-ciao.ts';
 
 /** Pairs compared for diversity; all pairs when the population has fewer. */
 const DIVERSITY_PAIRS = 1024;
@@ -31,15 +34,6 @@ export interface Engagement {
   readonly disengaged: boolean;
 }
 
-/** Current champions against earlier champions of the other side. */
-export interface CiaoRow {
-  readonly generations: readonly number[];
-  /** Outcome of this generation's champion solver vs the champion challenger of each listed generation. */
-  readonly solver: readonly number[];
-  /** Score (1 - outcome) of this generation's champion challenger vs each listed champion solver. */
-  readonly challenger: readonly number[];
-}
-
 export interface GenerationMetrics extends JsonObject {
   generation: number;
   solvers: { best: number; mean: number; diversity: number };
@@ -47,6 +41,16 @@ export interface GenerationMetrics extends JsonObject {
   engagement: { mean: number; zeros: number; ones: number; disengaged: boolean };
   ciao: { solver: number; challenger: number; samples: number } | null;
   probe: ({ score: number } & JsonObject) | null;
+  /** Lengths of the dominance chains so far, and whether this generation's champions joined them. */
+  dominance: { solvers: number; challengers: number; newSolver: boolean; newChallenger: boolean };
+  /** Regress of this generation's champions (metrics-regress.ts); null before any ancestral opponent was beaten. */
+  regress: { solver: number | null; challenger: number | null };
+  /** Pathologies that started or ended this generation (metrics-detectors.ts). */
+  events: PathologyEvent[];
+  /** The difficulty this generation's new challengers were made at; null without a schedule. */
+  difficulty: number | null;
+  /** Pareto archive members met this generation; null when the archive is off. */
+  archive: number | null;
 }
 
 function mean(xs: ArrayLike<number>): number {
@@ -108,36 +112,20 @@ export function engagement(matrix: Float64Array): Engagement {
   };
 }
 
-/**
- * CIAO row of generation g = history.solvers.length - 1 (its champions are the
- * last entries) against up to `samples` evenly spaced earlier generations.
- * Uses the reference interaction: a handful of pairs, and the reference agrees
- * with every kernel bit for bit.
- */
-export function ciaoRow(domain: DomainInstance, history: ChampionHistory, samples: number): CiaoRow | null {
-  const g = history.solvers.length - 1;
-  if (g < 1) return null;
-  const generations = evenlySpaced(g, samples);
-  const solver = history.solvers[g]!;
-  const challenger = history.challengers[g]!;
-  return {
-    generations,
-    solver: generations.map((h) => domain.reference(solver, history.challengers[h]!) / domain.rawScale),
-    challenger: generations.map((h) => 1 - domain.reference(history.solvers[h]!, challenger) / domain.rawScale),
-  };
-}
-
 export function generationMetrics(args: {
   readonly generation: number;
   readonly games: Interactions;
   readonly fitness: Fitness;
   readonly solvers: Population;
   readonly challengers: Population;
-  readonly ciao: CiaoRow | null;
+  readonly arms: ArmsRaceRow;
   readonly probe: ProbeResult | null;
   readonly rng: Rng;
+  readonly difficulty: number | null;
+  readonly archiveSize: number | null;
 }): GenerationMetrics {
-  const { games, ciao, probe, rng } = args;
+  const { games, arms, probe, rng } = args;
+  const ciao: CiaoRow | null = arms.ciao;
   const e = engagement(games.matrix);
   return {
     generation: args.generation,
@@ -150,5 +138,10 @@ export function generationMetrics(args: {
     engagement: { mean: e.mean, zeros: e.zeros, ones: e.ones, disengaged: e.disengaged },
     ciao: ciao ? { solver: mean(ciao.solver), challenger: mean(ciao.challenger), samples: ciao.generations.length } : null,
     probe: probe ? { score: probe.score, ...probe.details } : null,
+    dominance: { ...arms.dominance },
+    regress: { solver: arms.regress.solver, challenger: arms.regress.challenger },
+    events: arms.events,
+    difficulty: args.difficulty,
+    archive: args.archiveSize,
   };
 }

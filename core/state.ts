@@ -6,9 +6,11 @@
 import type { ChampionHistory } from './archive.ts';
 import { EMPTY_HISTORY } from './archive.ts';
 import type { RunConfig } from './config.ts';
+import { initialDifficulty } from './difficulty.ts';
 import type { DomainInstance, GenomeSpec } from './domain.ts';
+import { initialArmsRace, type ArmsRaceState } from './metrics-arms-race.ts';
 import { createPopulation, genome, type Population } from './population.ts';
-import { stream } from './rng.ts';
+import { stream, type Rng } from './rng.ts';
 
 export interface CoevolutionState {
   /** The next generation to play (0 for a fresh run). */
@@ -17,20 +19,42 @@ export interface CoevolutionState {
   readonly challengers: Population;
   /** Champions of every generation played so far. */
   readonly champions: ChampionHistory;
+  /** CIAO roster, dominance chains, detector streaks (metrics-arms-race.ts). */
+  readonly arms: ArmsRaceState;
+  /** The Pareto archive of informative challengers (archive-pareto.ts); empty when off. */
+  readonly archive: Population;
+  /** The difficulty the next generation's new challengers were made at; null without a schedule. */
+  readonly difficulty: number | null;
 }
 
-function randomPopulation(spec: GenomeSpec, size: number, seed: string, side: string): Population {
+function randomPopulation(
+  spec: GenomeSpec,
+  size: number,
+  seed: string,
+  side: string,
+  adjust?: (g: Float32Array, rng: Rng) => void,
+): Population {
   const rng = stream(seed, 'init', side);
   const pop = createPopulation(size, spec.length);
   for (let i = 0; i < size; i++) spec.random(rng, genome(pop, i));
+  if (adjust) {
+    const r = stream(seed, 'init', side, 'difficulty');
+    for (let i = 0; i < size; i++) adjust(genome(pop, i), r);
+  }
   return pop;
 }
 
 export function initialState(domain: DomainInstance, config: RunConfig): CoevolutionState {
+  const difficulty = initialDifficulty(config.difficulty);
+  const hook = domain.challengerDifficulty;
+  const adjust = hook && difficulty !== null ? (g: Float32Array, rng: Rng) => hook.apply(g, difficulty, rng) : undefined;
   return {
     generation: 0,
     solvers: randomPopulation(domain.solver, config.solvers, config.seed, 'solvers'),
-    challengers: randomPopulation(domain.challenger, config.challengers, config.seed, 'challengers'),
+    challengers: randomPopulation(domain.challenger, config.challengers, config.seed, 'challengers', adjust),
     champions: EMPTY_HISTORY,
+    arms: initialArmsRace(config.ciaoSamples),
+    archive: createPopulation(0, domain.challenger.length),
+    difficulty,
   };
 }

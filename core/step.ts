@@ -1,20 +1,25 @@
 /**
  * One generation as a pure function of (state, config): play the games,
- * turn outcomes into fitness, record champions, measure, breed. The random
- * streams come from (seed, generation, purpose), the evaluator is
- * deterministic, so equal inputs give equal outputs on a given backend.
+ * turn outcomes into fitness, record champions, measure (arms-race analysis
+ * included), update the remedies' state, breed. The random streams come from
+ * (seed, generation, purpose), the evaluator is deterministic, so equal
+ * inputs give equal outputs on a given backend.
  */
 import { recordChampions, sampleHallOfFame } from './archive.ts';
+import { updateParetoArchive } from './archive-pareto.ts';
 import type { RunConfig } from './config.ts';
+import { nextDifficulty } from './difficulty.ts';
 import type { DomainInstance, ProbeResult } from './domain.ts';
 import type { Evaluator } from './evaluator.ts';
 import { fitnessOf, type Fitness } from './fitness.ts';
-import { playGeneration, type Interactions } from './interactions.ts';
-import { ciaoRow, generationMetrics, type CiaoRow, type GenerationMetrics } from './metrics.ts';
+import { sharedFitness } from './fitness-sharing.ts';
+import { playGeneration, stack, type Interactions } from './interactions.ts';
+import { engagement, generationMetrics, type CiaoRow, type GenerationMetrics } from './metrics.ts';
+import { advanceArmsRace, type ArmsRaceRow } from './metrics-arms-race.ts';
 import { breed } from './operators/breed.ts';
 import { champion } from './operators/selection.ts';
 import { genome } from './population.ts';
-import { stream } from './rng.ts';
+import { stream, type Rng } from './rng.ts';
 import type { CoevolutionState } from './state.ts';
 
 export interface StepContext {
@@ -27,10 +32,13 @@ export interface GenerationReport {
   readonly generation: number;
   readonly metrics: GenerationMetrics;
   readonly games: Interactions;
+  /** Plain fitness (what champions and views use; selection may use shared fitness). */
   readonly fitness: Fitness;
   /** Indices of this generation's champions in the evaluated populations. */
   readonly champions: { readonly solver: number; readonly challenger: number };
   readonly ciao: CiaoRow | null;
+  /** CIAO, regress, dominance, events and the live master tournament of this generation. */
+  readonly arms: ArmsRaceRow;
   readonly probe: ProbeResult | null;
   /** Wall-clock milliseconds; not deterministic, so never in metrics.jsonl. */
   readonly timings: { readonly evaluation: number; readonly metrics: number; readonly variation: number };
@@ -46,17 +54,21 @@ export async function step(
 
   const t0 = performance.now();
   const hof = rng('hall-of-fame');
+  const pastSolvers = sampleHallOfFame(state.champions.solvers, config.hallOfFame.sample, domain.solver.length, hof);
+  const hallOfFameChallengers = sampleHallOfFame(state.champions.challengers, config.hallOfFame.sample, domain.challenger.length, hof);
+  // Archive members are met after the Hall of Fame sample, as extra past challengers.
   const games = await playGeneration({
     domain,
     evaluator,
     solvers: state.solvers,
     challengers: state.challengers,
-    pastSolvers: sampleHallOfFame(state.champions.solvers, config.hallOfFame.sample, domain.solver.length, hof),
-    pastChallengers: sampleHallOfFame(state.champions.challengers, config.hallOfFame.sample, domain.challenger.length, hof),
+    pastSolvers,
+    pastChallengers: stack(hallOfFameChallengers, state.archive),
     evaluation: config.evaluation,
     rng: rng('pairing'),
   });
   const fitness = fitnessOf(domain, games, state.solvers);
+  const selection = config.fitnessSharing ? sharedFitness(domain, games, state.solvers) : fitness;
   const t1 = performance.now();
 
   const best = { solver: champion(fitness.solvers), challenger: champion(fitness.challengers) };
@@ -65,7 +77,6 @@ export async function step(
     genome(state.solvers, best.solver),
     genome(state.challengers, best.challenger),
   );
-  const ciao = ciaoRow(domain, champions, config.ciaoSamples);
   const probe =
     domain.probe && g % config.probeEvery === 0
       ? domain.probe({
@@ -77,23 +88,51 @@ export async function step(
           seed: `${config.seed}:probe`,
         })
       : null;
+  const e = engagement(games.matrix);
+  const arms = advanceArmsRace(state.arms, {
+    domain,
+    history: champions,
+    g,
+    engagement: e,
+    probeDetails: probe ? probe.details : null,
+    settings: config.detectors,
+  });
+  const archive =
+    config.paretoArchive.size > 0
+      ? updateParetoArchive({
+          archive: state.archive,
+          challengers: state.challengers,
+          games,
+          archiveOffset: hallOfFameChallengers.size,
+          size: config.paretoArchive.size,
+        })
+      : state.archive;
   const metrics = generationMetrics({
     generation: g,
     games,
     fitness,
     solvers: state.solvers,
     challengers: state.challengers,
-    ciao,
+    arms: arms.row,
     probe,
     rng: rng('metrics'),
+    difficulty: state.difficulty,
+    archiveSize: config.paretoArchive.size > 0 ? state.archive.size : null,
   });
   const t2 = performance.now();
 
+  const difficulty = nextDifficulty(config.difficulty, state.difficulty, g, e.mean);
+  const hook = domain.challengerDifficulty;
+  const adjust =
+    hook && difficulty !== null ? (child: Float32Array, r: Rng) => hook.apply(child, difficulty, r) : undefined;
   const next: CoevolutionState = {
     generation: g + 1,
-    solvers: breed(state.solvers, fitness.solvers, domain.solver, config, rng('breed-solvers')),
-    challengers: breed(state.challengers, fitness.challengers, domain.challenger, config, rng('breed-challengers')),
+    solvers: breed(state.solvers, selection.solvers, domain.solver, config, rng('breed-solvers')),
+    challengers: breed(state.challengers, selection.challengers, domain.challenger, config, rng('breed-challengers'), adjust),
     champions,
+    arms: arms.state,
+    archive,
+    difficulty,
   };
   const t3 = performance.now();
   return {
@@ -104,7 +143,8 @@ export async function step(
       games,
       fitness,
       champions: best,
-      ciao,
+      ciao: arms.row.ciao,
+      arms: arms.row,
       probe,
       timings: { evaluation: t1 - t0, metrics: t2 - t1, variation: t3 - t2 },
     },

@@ -9,6 +9,7 @@ import { EVALUATION_MODES } from '../config.ts';
 import { isUserError } from '../errors.ts';
 import { DOMAINS } from '../../populations/index.ts';
 import { versions } from '../versions.ts';
+import { analyzeCommand } from './analyze-command.ts';
 import { domainFlags } from './domain-flags.ts';
 import { evalCommand } from './eval-command.ts';
 import { resumeCommand } from './resume-command.ts';
@@ -64,6 +65,14 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('<dir>', 'run directory');
   addStreamOptions(serve, { speed: false, portHelp: `port to serve the viewer on (default ${DEFAULT_SERVE_PORT})` });
   serve.action(async (dir: string, flags: StreamFlags) => setExit(await serveCommand(dir, flags)));
+
+  program
+    .command('analyze')
+    .description('arms-race report of a run: dominance, pathologies, CIAO, master tournament; plots in DIR/analysis/')
+    .argument('<dir>', 'run directory')
+    .option('--json', 'print one JSON object')
+    .option('--roster <n>', 'most generations in the master tournament (evenly spaced; default 128)')
+    .action(async (dir: string, flags: { json?: boolean; roster?: string }) => setExit(await analyzeCommand(dir, flags)));
 
   const evaluate = program
     .command('eval')

@@ -1,7 +1,7 @@
 /**
  * One side's next population: elites copied unchanged, then children of
  * tournament-selected parents (crossover with probability crossoverRate,
- * then mutation with probability mutationRate). Returns a new population;
+ * then mutation with probability mutationRate, then the optional adjustment). Returns a new population;
  * the parents are never written.
  */
 import type { GenomeSpec } from '../domain.ts';
@@ -16,6 +16,8 @@ export function breed(
   spec: GenomeSpec,
   settings: Pick<RunConfig, 'selection' | 'variation'>,
   rng: Rng,
+  /** Applied to every child after variation (not to elites): the difficulty schedule's hook. */
+  adjust?: (child: Float32Array, rng: Rng) => void,
 ): Population {
   const { tournamentSize, elitism } = settings.selection;
   const { crossoverRate, mutationRate } = settings.variation;
@@ -32,6 +34,7 @@ export function breed(
       child.set(genome(parents, a));
     }
     if (rng.chance(mutationRate)) spec.mutate(child, rng);
+    adjust?.(child, rng);
   }
   return next;
 }

@@ -38,6 +38,17 @@ export function pointFromMetrics(m: GenerationMetrics): Point {
     },
     ciao: m.ciao ? { solver: round(m.ciao.solver), challenger: round(m.ciao.challenger) } : null,
     probe: m.probe ? round(m.probe.score) : null,
+    // Lines written before the arms-race analysis lack these fields.
+    arms: m.dominance
+      ? {
+          regress: {
+            solver: m.regress.solver === null ? null : round(m.regress.solver),
+            challenger: m.regress.challenger === null ? null : round(m.regress.challenger),
+          },
+          dominance: { solvers: m.dominance.solvers, challengers: m.dominance.challengers },
+        }
+      : null,
+    events: (m.events ?? []).map((e) => ({ ...e, value: round(e.value), threshold: round(e.threshold) })),
   };
 }
 
@@ -80,6 +91,11 @@ export function detailOf(
       solver: domain.solver.encode(solver),
       challenger: domain.challenger.encode(challenger),
       summary: domain.summarize ? domain.summarize(solver) : null,
+    },
+    master: {
+      generations: [...report.arms.master.generations],
+      solver: report.arms.master.solver.map(round),
+      challenger: report.arms.master.challenger.map(round),
     },
     samples:
       domain.view === 'points'

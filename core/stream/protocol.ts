@@ -7,7 +7,8 @@
  * Server -> viewer, in order on every connection:
  *   hello      what is running (domain, config, backend, view kind, controls)
  *   history    catch-up: one compact point per generation so far (thinned
- *              evenly when the run is long) and the recent CIAO rows
+ *              evenly when the run is long), the recent CIAO rows and the
+ *              pathology events
  *   generation the latest generation in full (when one exists), then one per
  *              generation as they are played
  * and at any time:
@@ -42,6 +43,25 @@ export const ViewKindSchema = z.enum(['sorting-network', 'ca-spacetime', 'points
 
 const SideSchema = z.object({ best: num, mean: num, diversity: num });
 
+/** A pathology detector's event (core/metrics-detectors.ts), as written into metrics.jsonl. */
+export const PathologyEventSchema = z.object({
+  kind: z.enum(['disengagement', 'cycling', 'focusing']),
+  phase: z.enum(['start', 'end']),
+  generation: count,
+  since: int.min(-1),
+  until: int.min(-1).nullable(),
+  value: num,
+  threshold: num,
+  message: z.string(),
+});
+export type PathologyEventMessage = z.infer<typeof PathologyEventSchema>;
+
+/** Arms-race measures of one generation: regress of each side's champion, dominance chain lengths. */
+export const ArmsPointSchema = z.object({
+  regress: z.object({ solver: num.nullable(), challenger: num.nullable() }),
+  dominance: z.object({ solvers: count, challengers: count }),
+});
+
 /** One generation in a few numbers: what the time-series charts plot. */
 export const PointSchema = z.object({
   generation: count,
@@ -52,6 +72,10 @@ export const PointSchema = z.object({
   ciao: z.object({ solver: num, challenger: num }).nullable(),
   /** Probe score (outside the loop), null in generations it did not run. */
   probe: num.nullable(),
+  /** Null for runs recorded before the arms-race analysis existed. */
+  arms: ArmsPointSchema.nullable().default(null),
+  /** Pathologies that started or ended this generation. */
+  events: z.array(PathologyEventSchema).default([]),
 });
 export type Point = z.infer<typeof PointSchema>;
 
@@ -83,6 +107,17 @@ export const CiaoRowSchema = z.object({
 });
 export type CiaoRowMessage = z.infer<typeof CiaoRowSchema>;
 
+/**
+ * The live master tournament over the CIAO roster: each listed generation's
+ * champion against every listed champion of the other side (earlier and later).
+ */
+export const MasterSchema = z.object({
+  generations: z.array(count),
+  solver: z.array(num),
+  challenger: z.array(num),
+});
+export type MasterMessage = z.infer<typeof MasterSchema>;
+
 export const ProbeSchema = z.object({ score: num, label: z.string(), details: z.record(z.string(), JsonSchema) });
 
 /** Everything about one generation beyond its point: what the pictures draw. */
@@ -93,6 +128,7 @@ export const DetailSchema = z.object({
   best: z.object({ solver: JsonSchema, challenger: JsonSchema, summary: z.string().nullable() }),
   /** Some individuals of each side in the human format (for the 'points' view), else null. */
   samples: z.object({ solvers: z.array(JsonSchema), challengers: z.array(JsonSchema) }).nullable(),
+  master: MasterSchema.nullable().default(null),
 });
 export type Detail = z.infer<typeof DetailSchema>;
 
@@ -140,6 +176,8 @@ export const HistoryMessage = z.object({
   stride: int.min(1),
   points: z.array(PointSchema),
   ciao: z.array(CiaoRowSchema),
+  /** The most recent pathology events (points may be thinned; events never are, up to a cap). */
+  events: z.array(PathologyEventSchema).default([]),
 });
 
 /** `detail` is null only in replays, for generations whose frame was thinned out of frames.jsonl. */

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCheckpoint, readCheckpoint, serializeCheckpoint, writeCheckpoint } from '../../core/checkpoint.ts';
+import { CHECKPOINT_VERSION, parseCheckpoint, readCheckpoint, serializeCheckpoint, writeCheckpoint } from '../../core/checkpoint.ts';
 import { resolveConfig } from '../../core/config.ts';
 import { UserError } from '../../core/errors.ts';
 import { initialState } from '../../core/state.ts';
@@ -49,8 +49,11 @@ describe('checkpoints', () => {
   });
 
   it('refuse another format or version', () => {
-    const text = serializeCheckpoint({ config, state }).replace('"version":1', '"version":99');
+    const text = serializeCheckpoint({ config, state }).replace(`"version":${CHECKPOINT_VERSION}`, '"version":99');
     expect(() => parseCheckpoint(text, 'ck.json')).toThrow(/version/);
+    // Version 1 lacked the arms-race state: resuming it could not continue the run exactly.
+    const v1 = serializeCheckpoint({ config, state }).replace(`"version":${CHECKPOINT_VERSION}`, '"version":1');
+    expect(() => parseCheckpoint(v1, 'ck.json')).toThrow(/version 2/);
   });
 
   it('report a missing file as a user error', async () => {

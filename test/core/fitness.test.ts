@@ -12,6 +12,10 @@ describe('fitness', () => {
     solvers: 3,
     challengers: 1,
     matrix: new Float64Array(3),
+    pastSolverMatrix: new Float64Array(0),
+    pastChallengerMatrix: new Float64Array(0),
+    pastSolvers: 0,
+    pastChallengers: 0,
     // One quantum is 1 / (4 x 2) = 0.125.
     solverScores: Float64Array.of(0.5, 0.5, 0.375),
     challengerScores: Float64Array.of(0.3),

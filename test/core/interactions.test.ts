@@ -55,8 +55,11 @@ describe('playGeneration', () => {
     expect([...games.solverScores]).toEqual([0.5]);
     // Challenger 4 met 5 (lost), 0 (won), 10 (lost).
     expect([...games.challengerScores]).toEqual([1 / 3]);
-    // The matrix holds current vs current only.
+    // The matrix holds current vs current only; the past games have their own.
     expect([...games.matrix]).toEqual([1]);
+    expect([...games.pastSolverMatrix]).toEqual([0, 1]);
+    expect([...games.pastChallengerMatrix]).toEqual([0]);
+    expect([games.pastSolvers, games.pastChallengers]).toEqual([2, 1]);
     expect(games.pairs).toBe(4);
   });
 

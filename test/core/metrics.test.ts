@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ciaoRow, diversity, engagement } from '../../core/metrics.ts';
+import { diversity, engagement } from '../../core/metrics.ts';
 import { populationOf } from '../../core/population.ts';
 import { stream } from '../../core/rng.ts';
-import { toyDomain } from '../helpers/toy-domain.ts';
 
 describe('engagement', () => {
   it('counts zeros and ones among met pairs only', () => {
@@ -27,19 +26,3 @@ describe('diversity', () => {
   });
 });
 
-describe('CIAO row', () => {
-  it('scores the current champions against earlier ones of the other side', () => {
-    const domain = toyDomain();
-    const history = {
-      solvers: [1, 4, 6].map((x) => Float32Array.of(x)),
-      challengers: [2, 5, 3].map((x) => Float32Array.of(x)),
-    };
-    const row = ciaoRow(domain, history, 10)!;
-    expect(row.generations).toEqual([0, 1]);
-    // Solver 6 beats challengers 2 and 5.
-    expect(row.solver).toEqual([1, 1]);
-    // Challenger 3 beats solver 1 (score 1), loses to solver 4 (score 0).
-    expect(row.challenger).toEqual([1, 0]);
-    expect(ciaoRow(domain, { solvers: [Float32Array.of(1)], challengers: [Float32Array.of(1)] }, 10)).toBeNull();
-  });
-});

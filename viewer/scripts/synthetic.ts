@@ -48,6 +48,22 @@ function champions(view: ViewKind, g: number, rng: Rng): { solver: Json; challen
   };
 }
 
+function syntheticEvent(phase: 'start' | 'end', generation: number, until: number | null): Point['events'][number] {
+  return {
+    kind: 'cycling',
+    phase,
+    generation,
+    since: 10,
+    until,
+    value: 0.6,
+    threshold: 0.5,
+    message:
+      phase === 'start'
+        ? 'cycling since generation 10: champion solver fails against 60% of ancestral opponents its predecessors had beaten (threshold 50%) for 10 generations'
+        : 'cycling over: generations 10-25; it has not held for 10 generations',
+  };
+}
+
 export function syntheticGeneration(view: ViewKind, g: number, rows = 48, cols = 32): { point: Point; detail: Detail } {
   const rng = rngFromSeed(`synthetic:${view}:${g}`);
   const matrix = Float64Array.from({ length: rows * cols }, () => (rng.chance(0.05) ? Number.NaN : rng.next()));
@@ -63,6 +79,17 @@ export function syntheticGeneration(view: ViewKind, g: number, rows = 48, cols =
       engagement: { mean: 0.6, zeros: 0.1, ones: 0.2, disengaged: false },
       ciao: g > 0 ? { solver: 0.7, challenger: 0.4 } : null,
       probe: g % 2 === 0 ? Math.min(1, g / 40) : null,
+      arms: {
+        regress: { solver: g > 2 ? 0.3 + 0.3 * Math.sin(g / 5) ** 2 : null, challenger: g > 2 ? 0.2 : null },
+        dominance: { solvers: 1 + Math.floor(g / 7), challengers: 1 + Math.floor(g / 9) },
+      },
+      // A cycling episode from generation 10, detected at 19, over at 30.
+      events:
+        g === 19
+          ? [syntheticEvent('start', 19, null)]
+          : g === 30
+            ? [syntheticEvent('end', 30, 25)]
+            : [],
     },
     detail: {
       matrix: matrixImage({
@@ -84,6 +111,11 @@ export function syntheticGeneration(view: ViewKind, g: number, rows = 48, cols =
       probe: g % 2 === 0 ? { score: Math.min(1, g / 40), label: 'synthetic probe', details: {} } : null,
       best: { solver, challenger, summary: null },
       samples,
+      master: {
+        generations: Array.from({ length: g + 1 }, (_, i) => i),
+        solver: Array.from({ length: g + 1 }, (_, i) => Math.min(1, 0.3 + i / 80)),
+        challenger: Array.from({ length: g + 1 }, (_, i) => Math.max(0, 0.7 - i / 90)),
+      },
     },
   };
 }

@@ -6,6 +6,7 @@
 import './zod-setup.ts';
 import './style.css';
 import type { ViewKind } from '../../core/domain.ts';
+import { activePathologies, armsSummary, eventLine } from './arms.ts';
 import { lineChart } from './charts.ts';
 import { drawCiao } from './ciao.ts';
 import { CHALLENGER, CHALLENGER_LIGHT, NEUTRAL, OUTCOME_GRADIENT, PROBE, SOLVER, SOLVER_LIGHT } from './colors.ts';
@@ -55,6 +56,9 @@ const el = {
   champions: $('#champions'),
   disengagement: byTest('disengagement'),
   probeLabel: $('#probe-label'),
+  pathologies: byTest('pathologies'),
+  dominance: byTest('dominance'),
+  events: byTest<HTMLOListElement>('events'),
 };
 $('.legend .ramp').style.background = OUTCOME_GRADIENT;
 
@@ -81,6 +85,25 @@ const probe = lineChart($('#probe-chart'), {
   height: 170,
   yRange: [0, 1],
   lines: [{ label: 'probe score', color: PROBE, width: 2 }],
+});
+
+const arms = lineChart(byTest('arms-chart'), {
+  height: 200,
+  yRange: [0, 1],
+  lines: [
+    { label: 'CIAO solver', color: SOLVER, width: 2 },
+    { label: 'CIAO challenger', color: CHALLENGER, width: 2 },
+    { label: 'regress solver', color: SOLVER_LIGHT, dash: [5, 4] },
+    { label: 'regress challenger', color: CHALLENGER_LIGHT, dash: [5, 4] },
+  ],
+});
+const master = lineChart(byTest('master-chart'), {
+  height: 200,
+  yRange: [0, 1],
+  lines: [
+    { label: 'solver champions', color: SOLVER, width: 2 },
+    { label: 'challenger champions', color: CHALLENGER, width: 2 },
+  ],
 });
 
 const dirty = new Set<Panel>();
@@ -145,6 +168,8 @@ function renderSeries(): void {
   fitness.setData(s.x, [s.solverBest, s.solverMean, s.challengerBest, s.challengerMean]);
   diversity.setData(s.x, [s.solverDiversity, s.challengerDiversity, s.engagement]);
   probe.setData(s.x, [s.probe]);
+  arms.setData(s.x, [s.ciaoSolver, s.ciaoChallenger, s.regressSolver, s.regressChallenger]);
+  el.dominance.textContent = armsSummary(store.latest);
   const p = store.latest;
   if (p) {
     const e = p.engagement;
@@ -182,6 +207,7 @@ function renderDetail(): void {
       return [dt, dd];
     }),
   );
+  if (d.master) master.setData([...d.master.generations], [d.master.solver, d.master.challenger]);
   if (d.probe) el.probeLabel.textContent = `generation ${store.detailGeneration}: ${d.probe.label} = ${d.probe.score.toFixed(4)}`;
 }
 
@@ -203,6 +229,25 @@ function renderNotices(): void {
   }, 8000);
 }
 
+function renderEvents(): void {
+  const active = activePathologies(store.events);
+  el.pathologies.className = active.length ? 'disengaged' : 'engaged';
+  el.pathologies.textContent = active.length
+    ? `PATHOLOGY: ${active.map((a) => `${a.kind} since generation ${a.since}`).join('; ')}`
+    : 'no pathology detected';
+  el.events.replaceChildren(
+    ...store.events
+      .slice()
+      .reverse()
+      .map((e) => {
+        const li = document.createElement('li');
+        li.className = e.phase;
+        li.textContent = eventLine(e);
+        return li;
+      }),
+  );
+}
+
 function render(): void {
   frameRequested = false;
   const panels = new Set(dirty);
@@ -212,6 +257,7 @@ function render(): void {
   if (panels.has('detail')) renderDetail();
   if (panels.has('ciao')) drawCiao(el.ciao, store.ciaoRows);
   if (panels.has('notice')) renderNotices();
+  if (panels.has('events')) renderEvents();
 }
 
 // Charts follow their panels' widths; canvases are redrawn at their new size.
@@ -219,7 +265,11 @@ const resize = new ResizeObserver(() => {
   fitness.resize(byTest('fitness-chart').clientWidth);
   diversity.resize($('#diversity-chart').clientWidth);
   probe.resize($('#probe-chart').clientWidth);
+  arms.resize(byTest('arms-chart').clientWidth);
+  master.resize(byTest('master-chart').clientWidth);
   invalidate(['detail', 'ciao']);
 });
-for (const target of [byTest('fitness-chart'), $('#diversity-chart'), $('#probe-chart'), el.view, el.matrix]) resize.observe(target);
+for (const target of [byTest('fitness-chart'), $('#diversity-chart'), $('#probe-chart'), byTest('arms-chart'), byTest('master-chart'), el.view, el.matrix]) {
+  resize.observe(target);
+}
 invalidate(['header']);

@@ -3,13 +3,14 @@
  * uPlot takes as they are; a long run's history is thinned by halves so
  * redraws stay cheap. `apply` returns which panels need a redraw.
  */
-import type { CiaoRowMessage, Detail, Hello, Point, RunStatus, ServerMessage } from '../../core/stream/protocol.ts';
+import type { CiaoRowMessage, Detail, Hello, PathologyEventMessage, Point, RunStatus, ServerMessage } from '../../core/stream/protocol.ts';
 
-export type Panel = 'header' | 'series' | 'detail' | 'ciao' | 'notice';
+export type Panel = 'header' | 'series' | 'detail' | 'ciao' | 'notice' | 'events';
 export type ConnectionStatus = 'connecting' | 'reconnecting';
 
 const MAX_POINTS = 8000;
 const MAX_CIAO_ROWS = 512;
+const MAX_EVENTS = 256;
 
 export class Series {
   x: number[] = [];
@@ -23,6 +24,8 @@ export class Series {
   ciaoSolver: Array<number | null> = [];
   ciaoChallenger: Array<number | null> = [];
   probe: Array<number | null> = [];
+  regressSolver: Array<number | null> = [];
+  regressChallenger: Array<number | null> = [];
 
   get length(): number {
     return this.x.length;
@@ -40,6 +43,8 @@ export class Series {
     this.ciaoSolver.push(p.ciao?.solver ?? null);
     this.ciaoChallenger.push(p.ciao?.challenger ?? null);
     this.probe.push(p.probe);
+    this.regressSolver.push(p.arms?.regress.solver ?? null);
+    this.regressChallenger.push(p.arms?.regress.challenger ?? null);
     if (this.x.length > MAX_POINTS) this.halve();
   }
 
@@ -67,6 +72,8 @@ export class Store {
   ciaoRows: CiaoRowMessage[] = [];
   notices: Array<{ level: string; text: string }> = [];
   lagged = 0;
+  /** Pathology events, oldest first (from history, then from each point). */
+  events: PathologyEventMessage[] = [];
 
   apply(m: ServerMessage): Set<Panel> {
     const changed = new Set<Panel>();
@@ -82,19 +89,23 @@ export class Store {
         this.detail = null;
         this.detailGeneration = -1;
         this.ciaoRows = [];
-        changed.add('header').add('series').add('detail').add('ciao');
+        this.events = [];
+        changed.add('header').add('series').add('detail').add('ciao').add('events');
         break;
       case 'history':
         this.series = new Series();
         this.latest = null;
-        for (const p of m.points) this.addPoint(p);
+        // Thinned points may have dropped events: take them from the history's own list instead.
+        this.events = [...m.events];
+        for (const p of m.points) this.addPoint(p, false);
         this.ciaoRows = [];
         for (const r of m.ciao) this.addCiao(r);
         this.played = Math.max(this.played, m.total);
-        changed.add('header').add('series').add('ciao');
+        changed.add('header').add('series').add('ciao').add('events');
         break;
       case 'generation':
         if (this.addPoint(m.point)) changed.add('series').add('header');
+        if (m.point.events.length) changed.add('events');
         if (m.detail && m.point.generation >= this.detailGeneration) {
           this.detail = m.detail;
           this.detailGeneration = m.point.generation;
@@ -104,7 +115,7 @@ export class Store {
         break;
       case 'lagged':
         this.lagged += m.dropped;
-        for (const p of m.points) this.addPoint(p);
+        for (const p of m.points) if (this.addPoint(p) && p.events.length) changed.add('events');
         this.notices = [
           ...this.notices.slice(-4),
           {
@@ -135,9 +146,10 @@ export class Store {
   }
 
   /** Points arrive in order; anything not newer than the last one is a duplicate from a catch-up. */
-  private addPoint(p: Point): boolean {
+  private addPoint(p: Point, withEvents = true): boolean {
     if (this.latest && p.generation <= this.latest.generation) return false;
     this.series.push(p);
+    if (withEvents && p.events.length) this.events = [...this.events, ...p.events].slice(-MAX_EVENTS);
     this.latest = p;
     this.played = Math.max(this.played, p.generation + 1);
     return true;

@@ -160,4 +160,6 @@ export const point = (generation: number): Point => ({
   engagement: { mean: 0.5, zeros: 0, ones: 0.1, disengaged: false },
   ciao: null,
   probe: null,
+  arms: null,
+  events: [],
 });
