@@ -108,7 +108,7 @@ function matrixSpec(data: AnalysisData): ChartSpec {
         field: 'outcome',
         type: 'quantitative',
         title: 'outcome',
-        scale: { domain: [0, 0.5, 1], range: [CHALLENGER, '#f6f5f0', SOLVER] },
+        scale: { domain: [0, 0.5, 1], range: [CHALLENGER, '#f6f5f0', SOLVER], interpolate: 'rgb' },
       },
     },
   };
