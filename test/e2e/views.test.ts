@@ -55,7 +55,16 @@ describe('domain views', () => {
         await page.waitForFunction(() => document.querySelector('[data-testid="generation"]')?.textContent === '45');
         await page.waitForFunction(() => /generation 44/.test(document.querySelector('#view-caption')?.textContent ?? ''));
         expect(await page.textContent('#view-caption')).toMatch(caption);
-        for (const id of ['domain-view', 'matrix', 'ciao', 'fitness-chart']) expect(await ink(page, id), id).toBeGreaterThan(500);
+        for (const id of ['domain-view', 'matrix', 'ciao', 'fitness-chart', 'arms-chart', 'master-chart']) {
+          expect(await ink(page, id), id).toBeGreaterThan(500);
+        }
+        // The synthetic run has a cycling episode, detected at 19 and over at 30: both events listed, newest first.
+        expect(await page.$$eval('[data-testid="events"] li', (lis) => lis.map((li) => li.textContent))).toEqual([
+          expect.stringMatching(/^gen 30 · cycling over: generations 10-25/),
+          expect.stringMatching(/^gen 19 · cycling since generation 10/),
+        ]);
+        expect(await page.textContent('[data-testid="pathologies"]')).toBe('no pathology detected');
+        expect(await page.textContent('[data-testid="dominance"]')).toMatch(/^dominance chains: 7 solvers, 5 challengers/);
         // No controls without a run to control.
         expect(await page.isDisabled('[data-testid="pause"]')).toBe(true);
         mkdirSync(join(ROOT, 'test-results'), { recursive: true });
