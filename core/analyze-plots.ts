@@ -85,6 +85,7 @@ function masterSpec(data: AnalysisData): ChartSpec {
     y: 'mean score',
     points,
     yDomain: [0, 1],
+    colors: { 'solver champions': SOLVER, 'challenger champions': CHALLENGER },
   });
 }
 
@@ -119,7 +120,13 @@ function dominanceSpec(data: AnalysisData): ChartSpec {
     { x: m.generation, y: m.dominance.solvers, series: 'solver chain' },
     { x: m.generation, y: m.dominance.challengers, series: 'challenger chain' },
   ]);
-  return lineChart({ title: 'Dominance tournament: chain lengths', x: 'generation', y: 'dominant strategies so far', points });
+  return lineChart({
+    title: 'Dominance tournament: chain lengths',
+    x: 'generation',
+    y: 'dominant strategies so far',
+    points,
+    colors: { 'solver chain': SOLVER, 'challenger chain': CHALLENGER },
+  });
 }
 
 /** Render every plot to DIR/analysis/NAME.svg and .png; returns the paths written. */

@@ -51,6 +51,8 @@ export function lineChart(args: {
   readonly yDomain?: readonly [number, number];
   readonly width?: number;
   readonly height?: number;
+  /** Fixed colours per series name (e.g. solvers blue, challengers orange); others get the default scheme. */
+  readonly colors?: Readonly<Record<string, string>>;
 }): ChartSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -68,7 +70,13 @@ export function lineChart(args: {
         title: args.y,
         scale: args.logY ? { type: 'log' } : args.yDomain ? { domain: [...args.yDomain] } : { zero: false },
       },
-      color: { field: 'series', type: 'nominal', title: null },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        title: null,
+        legend: { labelLimit: 260 },
+        ...(args.colors ? { scale: { domain: Object.keys(args.colors), range: Object.values(args.colors) } } : {}),
+      },
     },
   };
 }
