@@ -130,6 +130,16 @@ async function readRun(dir: string): Promise<{ config: RunConfig; domain: Domain
   return { config, domain: instance, metrics };
 }
 
+/** The probe's label, from best.json (metrics.jsonl keeps only its score and details). */
+async function probeLabel(dir: string): Promise<string | null> {
+  try {
+    const best = JSON.parse(await readFile(runPaths(dir).best, 'utf8')) as { probe?: { label?: unknown } } | null;
+    return typeof best?.probe?.label === 'string' ? best.probe.label : null;
+  } catch {
+    return null;
+  }
+}
+
 export async function analyzeRun(dir: string, roster = DEFAULT_ANALYZE_ROSTER): Promise<AnalysisData> {
   const { config, domain, metrics } = await readRun(dir);
   const G = metrics.length;
@@ -150,7 +160,7 @@ export async function analyzeRun(dir: string, roster = DEFAULT_ANALYZE_ROSTER): 
     const scores = probed.map((m) => m.probe!.score);
     let best = 0;
     for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
-    const label = typeof probed[0]!.probe!.label === 'string' ? (probed[0]!.probe!.label as string) : 'probe score';
+    const label = (await probeLabel(dir)) ?? 'probe score';
     probe = {
       label,
       first: scores[0]!,

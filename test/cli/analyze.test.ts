@@ -22,8 +22,14 @@ async function numberRun(game: string, generations: number, extra: Record<string
   return out;
 }
 
+interface Line {
+  dominance: { solvers: number; challengers: number };
+  events: Array<{ phase: string; since: number }>;
+  archive: number | null;
+}
+
 const lines = async (dir: string) =>
-  (await readFile(join(dir, 'metrics.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Record<string, any>);
+  (await readFile(join(dir, 'metrics.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as Line);
 
 describe('redqueen analyze', () => {
   it('reports the intransitive game cycling, with plots and JSON, consistent with the run', async () => {
