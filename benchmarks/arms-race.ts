@@ -26,11 +26,13 @@ export const SETUPS: Readonly<Record<string, ConfigFile>> = {
   plain: { hallOfFame: { sample: 0 } },
   'hall of fame 8': { hallOfFame: { sample: 8 } },
   'hall of fame 16': { hallOfFame: { sample: 16 } },
-  'Pareto archive 16': { hallOfFame: { sample: 0 }, paretoArchive: { size: 16 } },
-  'Pareto archive 32': { hallOfFame: { sample: 0 }, paretoArchive: { size: 32 } },
-  'Pareto archive 64': { hallOfFame: { sample: 0 }, paretoArchive: { size: 64 } },
-  'hall of fame 8 + Pareto archive 32': { hallOfFame: { sample: 8 }, paretoArchive: { size: 32 } },
+  'Pareto archive 16': { hallOfFame: { sample: 0 }, paretoArchive: { challengers: 16 } },
+  'Pareto archive 32': { hallOfFame: { sample: 0 }, paretoArchive: { challengers: 32 } },
+  'Pareto archive 64': { hallOfFame: { sample: 0 }, paretoArchive: { challengers: 64 } },
+  'hall of fame 8 + Pareto archive 32': { hallOfFame: { sample: 8 }, paretoArchive: { challengers: 32 } },
   'fitness sharing': { hallOfFame: { sample: 0 }, fitnessSharing: true },
+  'Pareto archives 16 + 16 solvers': { hallOfFame: { sample: 0 }, paretoArchive: { challengers: 16, solvers: 16 } },
+  'Pareto archives 32 + 32 solvers': { hallOfFame: { sample: 0 }, paretoArchive: { challengers: 32, solvers: 32 } },
 };
 
 export interface RunSummary {

@@ -99,3 +99,28 @@ export function updateParetoArchive(args: {
   const genomes = picked.map((k) => (k < archive.size ? genome(archive, k) : genome(challengers, k - archive.size)));
   return populationOf(genomes, challengers.length);
 }
+
+/**
+ * The mirror image: an archive of informative solvers, kept as extra
+ * opponents for the challengers. A solver t distinguishes challengers a and
+ * b when it does worse against a than against b (a scores 1 - M[t][a] more).
+ * `archiveOffset`: where the archive's rows start among the past solvers met.
+ */
+export function updateSolverArchive(args: {
+  readonly archive: Population;
+  readonly solvers: Population;
+  readonly games: Interactions;
+  readonly archiveOffset: number;
+  readonly size: number;
+}): Population {
+  const { archive, solvers, games, size } = args;
+  if (size === 0) return archive.size === 0 ? archive : populationOf([], solvers.length);
+  const C = games.challengers;
+  const row = (m: Float64Array, r: number) => Float64Array.from({ length: C }, (_, c) => 1 - m[r * C + c]!);
+  const cols: Float64Array[] = [];
+  for (let a = 0; a < archive.size; a++) cols.push(row(games.pastSolverMatrix, args.archiveOffset + a));
+  for (let s = 0; s < games.solvers; s++) cols.push(row(games.matrix, s));
+  const picked = chooseInformative(cols, size, archive.size);
+  const genomes = picked.map((k) => (k < archive.size ? genome(archive, k) : genome(solvers, k - archive.size)));
+  return populationOf(genomes, solvers.length);
+}

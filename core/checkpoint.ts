@@ -47,7 +47,7 @@ const PayloadJson = z.strictObject({
   challengers: PopulationJson,
   champions: z.number().int().min(0),
   arms: ArmsJson,
-  archive: PopulationJson,
+  archive: z.strictObject({ challengers: PopulationJson, solvers: PopulationJson }),
   difficulty: z.number().min(0).max(1).nullable(),
 });
 const FileJson = z.strictObject({
@@ -71,7 +71,7 @@ export function serializeCheckpoint({ config, state }: Checkpoint): string {
     challengers: popJson(state.challengers),
     champions: state.champions.solvers.length,
     arms: armsToJson(state.arms),
-    archive: popJson(state.archive),
+    archive: { challengers: popJson(state.archive.challengers), solvers: popJson(state.archive.solvers) },
     difficulty: state.difficulty,
   };
   const text = JSON.stringify(payload);
@@ -114,7 +114,9 @@ export function parseCheckpoint(text: string, file: string): StoredCheckpoint {
   if (d.champions !== d.generation) {
     throw new UserError(`${file}: ${d.champions} champions recorded for ${d.generation} generations`);
   }
-  if (d.archive.length !== cl) throw new UserError(`${file}: the archive's genome length ${d.archive.length} is not the challengers' ${cl}`);
+  if (d.archive.challengers.length !== cl || d.archive.solvers.length !== sl) {
+    throw new UserError(`${file}: the Pareto archives' genome lengths do not match the populations'`);
+  }
   return {
     config: d.config,
     state: {
@@ -126,7 +128,18 @@ export function parseCheckpoint(text: string, file: string): StoredCheckpoint {
         genes: fromBase64(d.challengers.genes, d.challengers.size * cl, 'challengers', file),
       },
       arms: armsFromJson(d.arms, d.generation, file),
-      archive: { size: d.archive.size, length: cl, genes: fromBase64(d.archive.genes, d.archive.size * cl, 'archive', file) },
+      archive: {
+        challengers: {
+          size: d.archive.challengers.size,
+          length: cl,
+          genes: fromBase64(d.archive.challengers.genes, d.archive.challengers.size * cl, 'archive.challengers', file),
+        },
+        solvers: {
+          size: d.archive.solvers.size,
+          length: sl,
+          genes: fromBase64(d.archive.solvers.genes, d.archive.solvers.size * sl, 'archive.solvers', file),
+        },
+      },
       difficulty: d.difficulty,
     },
     champions: d.champions,

@@ -48,7 +48,10 @@ export const ConfigFileSchema = z.strictObject({
     .describe('most earlier champion generations a CIAO row and the live master tournament compare against'),
   fitnessSharing: z.boolean().optional().describe('competitive fitness sharing (Rosin & Belew) for selection'),
   paretoArchive: z
-    .strictObject({ size: int(0, 1024).optional().describe('informative challengers kept as extra opponents (0 = off)') })
+    .strictObject({
+      challengers: int(0, 1024).optional().describe('informative challengers kept as extra opponents for the solvers (0 = off)'),
+      solvers: int(0, 1024).optional().describe('informative solvers kept as extra opponents for the challengers (0 = off)'),
+    })
     .optional(),
   difficulty: z
     .strictObject({
@@ -89,7 +92,7 @@ export interface RunConfig {
   readonly probeEvery: number;
   readonly ciaoSamples: number;
   readonly fitnessSharing: boolean;
-  readonly paretoArchive: { readonly size: number };
+  readonly paretoArchive: { readonly challengers: number; readonly solvers: number };
   readonly difficulty: DifficultySettings;
   readonly detectors: DetectorSettings;
 }
@@ -107,7 +110,7 @@ export const ENGINE_DEFAULTS = {
   checkpointEvery: 1,
   ciaoSamples: 64,
   fitnessSharing: false,
-  paretoArchive: { size: 0 },
+  paretoArchive: { challengers: 0, solvers: 0 },
   difficulty: DEFAULT_DIFFICULTY,
   detectors: DEFAULT_DETECTORS,
 } as const;
@@ -175,7 +178,10 @@ export function resolveConfig(
     probeEvery: pick((c) => c.probeEvery, instance.probeEvery ?? 1),
     ciaoSamples: pick((c) => c.ciaoSamples, d.ciaoSamples),
     fitnessSharing: pick((c) => c.fitnessSharing, d.fitnessSharing),
-    paretoArchive: { size: pick((c) => c.paretoArchive?.size, d.paretoArchive.size) },
+    paretoArchive: {
+      challengers: pick((c) => c.paretoArchive?.challengers, d.paretoArchive.challengers),
+      solvers: pick((c) => c.paretoArchive?.solvers, d.paretoArchive.solvers),
+    },
     difficulty: {
       schedule: pick((c) => c.difficulty?.schedule, d.difficulty.schedule),
       start: pick((c) => c.difficulty?.start, d.difficulty.start),

@@ -49,8 +49,8 @@ export interface GenerationMetrics extends JsonObject {
   events: PathologyEvent[];
   /** The difficulty this generation's new challengers were made at; null without a schedule. */
   difficulty: number | null;
-  /** Pareto archive members met this generation; null when the archive is off. */
-  archive: number | null;
+  /** Pareto archive members met this generation, per side; null when the archives are off. */
+  archive: { challengers: number; solvers: number } | null;
 }
 
 function mean(xs: ArrayLike<number>): number {
@@ -122,7 +122,7 @@ export function generationMetrics(args: {
   readonly probe: ProbeResult | null;
   readonly rng: Rng;
   readonly difficulty: number | null;
-  readonly archiveSize: number | null;
+  readonly archiveSize: { challengers: number; solvers: number } | null;
 }): GenerationMetrics {
   const { games, arms, probe, rng } = args;
   const ciao: CiaoRow | null = arms.ciao;

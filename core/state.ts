@@ -12,6 +12,11 @@ import { initialArmsRace, type ArmsRaceState } from './metrics-arms-race.ts';
 import { createPopulation, genome, type Population } from './population.ts';
 import { stream, type Rng } from './rng.ts';
 
+export interface ParetoArchives {
+  readonly challengers: Population;
+  readonly solvers: Population;
+}
+
 export interface CoevolutionState {
   /** The next generation to play (0 for a fresh run). */
   readonly generation: number;
@@ -21,8 +26,8 @@ export interface CoevolutionState {
   readonly champions: ChampionHistory;
   /** CIAO roster, dominance chains, detector streaks (metrics-arms-race.ts). */
   readonly arms: ArmsRaceState;
-  /** The Pareto archive of informative challengers (archive-pareto.ts); empty when off. */
-  readonly archive: Population;
+  /** The Pareto archives of informative challengers and solvers (archive-pareto.ts); empty when off. */
+  readonly archive: ParetoArchives;
   /** The difficulty the next generation's new challengers were made at; null without a schedule. */
   readonly difficulty: number | null;
 }
@@ -54,7 +59,7 @@ export function initialState(domain: DomainInstance, config: RunConfig): Coevolu
     challengers: randomPopulation(domain.challenger, config.challengers, config.seed, 'challengers', adjust),
     champions: EMPTY_HISTORY,
     arms: initialArmsRace(config.ciaoSamples),
-    archive: createPopulation(0, domain.challenger.length),
+    archive: { challengers: createPopulation(0, domain.challenger.length), solvers: createPopulation(0, domain.solver.length) },
     difficulty,
   };
 }

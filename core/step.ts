@@ -6,7 +6,7 @@
  * inputs give equal outputs on a given backend.
  */
 import { recordChampions, sampleHallOfFame } from './archive.ts';
-import { updateParetoArchive } from './archive-pareto.ts';
+import { updateParetoArchive, updateSolverArchive } from './archive-pareto.ts';
 import type { RunConfig } from './config.ts';
 import { nextDifficulty } from './difficulty.ts';
 import type { DomainInstance, ProbeResult } from './domain.ts';
@@ -54,16 +54,16 @@ export async function step(
 
   const t0 = performance.now();
   const hof = rng('hall-of-fame');
-  const pastSolvers = sampleHallOfFame(state.champions.solvers, config.hallOfFame.sample, domain.solver.length, hof);
+  const hallOfFameSolvers = sampleHallOfFame(state.champions.solvers, config.hallOfFame.sample, domain.solver.length, hof);
   const hallOfFameChallengers = sampleHallOfFame(state.champions.challengers, config.hallOfFame.sample, domain.challenger.length, hof);
-  // Archive members are met after the Hall of Fame sample, as extra past challengers.
+  // Archive members are met after the Hall of Fame sample, as extra past opponents.
   const games = await playGeneration({
     domain,
     evaluator,
     solvers: state.solvers,
     challengers: state.challengers,
-    pastSolvers,
-    pastChallengers: stack(hallOfFameChallengers, state.archive),
+    pastSolvers: stack(hallOfFameSolvers, state.archive.solvers),
+    pastChallengers: stack(hallOfFameChallengers, state.archive.challengers),
     evaluation: config.evaluation,
     rng: rng('pairing'),
   });
@@ -97,16 +97,23 @@ export async function step(
     probeDetails: probe ? probe.details : null,
     settings: config.detectors,
   });
-  const archive =
-    config.paretoArchive.size > 0
-      ? updateParetoArchive({
-          archive: state.archive,
-          challengers: state.challengers,
-          games,
-          archiveOffset: hallOfFameChallengers.size,
-          size: config.paretoArchive.size,
-        })
-      : state.archive;
+  const archive = {
+    challengers: updateParetoArchive({
+      archive: state.archive.challengers,
+      challengers: state.challengers,
+      games,
+      archiveOffset: hallOfFameChallengers.size,
+      size: config.paretoArchive.challengers,
+    }),
+    solvers: updateSolverArchive({
+      archive: state.archive.solvers,
+      solvers: state.solvers,
+      games,
+      archiveOffset: hallOfFameSolvers.size,
+      size: config.paretoArchive.solvers,
+    }),
+  };
+  const archiveOn = config.paretoArchive.challengers > 0 || config.paretoArchive.solvers > 0;
   const metrics = generationMetrics({
     generation: g,
     games,
@@ -117,7 +124,7 @@ export async function step(
     probe,
     rng: rng('metrics'),
     difficulty: state.difficulty,
-    archiveSize: config.paretoArchive.size > 0 ? state.archive.size : null,
+    archiveSize: archiveOn ? { challengers: state.archive.challengers.size, solvers: state.archive.solvers.size } : null,
   });
   const t2 = performance.now();
 

@@ -25,7 +25,7 @@ async function numberRun(game: string, generations: number, extra: Record<string
 interface Line {
   dominance: { solvers: number; challengers: number };
   events: Array<{ phase: string; since: number }>;
-  archive: number | null;
+  archive: { challengers: number; solvers: number } | null;
 }
 
 const lines = async (dir: string) =>
@@ -96,7 +96,7 @@ describe('redqueen analyze', () => {
 
 describe('remedies and resume', () => {
   it('a run with sharing, the Pareto archive, a Hall of Fame and a thinning roster resumes bit-identically', async () => {
-    const extra = { hallOfFame: { sample: 2 }, fitnessSharing: true, paretoArchive: { size: 4 }, ciaoSamples: 8 };
+    const extra = { hallOfFame: { sample: 2 }, fitnessSharing: true, paretoArchive: { challengers: 4, solvers: 3 }, ciaoSamples: 8 };
     const whole = await numberRun('intransitive', 40, extra);
     const dir = await tempDir();
     const config = join(dir, 'config.json');
@@ -109,7 +109,7 @@ describe('remedies and resume', () => {
     expect(resumed.code, resumed.stderr).toBe(0);
     const a = await readFile(join(half, 'metrics.jsonl'), 'utf8');
     expect(a).toBe(await readFile(join(whole, 'metrics.jsonl'), 'utf8'));
-    expect((await lines(half)).at(-1)!.archive).toBe(4);
+    expect((await lines(half)).at(-1)!.archive).toEqual({ challengers: 4, solvers: 3 });
     expect(await readFile(join(half, 'champions.bin'))).toEqual(await readFile(join(whole, 'champions.bin')));
   });
 });

@@ -1,6 +1,6 @@
 /** Competitive fitness sharing, the Pareto archive and the difficulty schedule, by hand. */
 import { describe, expect, it } from 'vitest';
-import { chooseInformative, updateParetoArchive } from '../../core/archive-pareto.ts';
+import { chooseInformative, updateParetoArchive, updateSolverArchive } from '../../core/archive-pareto.ts';
 import { resolveConfig } from '../../core/config.ts';
 import { initialDifficulty, nextDifficulty, DEFAULT_DIFFICULTY } from '../../core/difficulty.ts';
 import { sharedFitness } from '../../core/fitness-sharing.ts';
@@ -144,5 +144,19 @@ describe('difficulty schedule', () => {
     expect(() => resolveConfig(sortingNetworks, [{ source: 'cfg.json', config: { difficulty: { schedule: 'ramp' } } }])).toThrow(
       /field "difficulty.schedule": the sorting-networks domain does not honour/,
     );
+  });
+});
+
+describe('Pareto archive of solvers', () => {
+  it('keeps the solvers that tell challengers apart (a challenger scores 1 - M)', () => {
+    // Challengers c0, c1, c2. Solver rows: s0 = [1, 0, 0] (c1, c2 beat it), s1 = [0, 0, 0], s2 = [1, 1, 0].
+    // Old member (past solver row) = [0, 0, 0]: every challenger beats it, it tells nobody apart.
+    const g = games(3, 3, [1, 0, 0, 0, 0, 0, 1, 1, 0], { R: 1, rows: [0, 0, 0] });
+    const archive = pop(100);
+    const solvers = pop(10, 11, 12);
+    const next = updateSolverArchive({ archive, solvers, games: g, archiveOffset: 0, size: 3 });
+    // s0 makes (c1,c0), (c2,c0); s2 then adds (c2,c1); s1 adds nothing; the old member fills the last place.
+    expect(Array.from({ length: next.size }, (_, i) => genome(next, i)[0])).toEqual([10, 12, 100]);
+    expect(updateSolverArchive({ archive, solvers, games: g, archiveOffset: 0, size: 0 }).size).toBe(0);
   });
 });

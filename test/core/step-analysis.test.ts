@@ -44,13 +44,13 @@ describe('checkpointed analysis and remedies', () => {
           // A small roster thins during the run; sharing and the archive add state and change selection.
           ciaoSamples: 4,
           fitnessSharing: true,
-          paretoArchive: { size: 3 },
+          paretoArchive: { challengers: 3, solvers: 2 },
           hallOfFame: { sample: 2 },
         },
       },
     ]);
     const first = await play(instance, config, initialState(instance, config), 14);
-    expect(first.state.archive.size).toBe(3);
+    expect([first.state.archive.challengers.size, first.state.archive.solvers.size]).toEqual([3, 2]);
     expect(first.state.arms.roster.stride).toBeGreaterThan(1);
 
     const dir = await mkdtemp(join(tmpdir(), 'rq-arms-'));
