@@ -42,6 +42,27 @@ describe.each(DOMAINS.map((d) => [d.name, d] as const))('%s', (_name, domain) =>
     }
   });
 
+  it('honours the difficulty schedule deterministically and within its genome space, if it offers the hook', () => {
+    const hook = instance.challengerDifficulty;
+    // Domains without the hook are refused a schedule by the config (test/core/remedies.test.ts).
+    if (!hook) return;
+    expect(hook.description.length).toBeGreaterThan(0);
+    const side = instance.challenger;
+    for (const d of [0, 0.25, 0.5, 0.75, 1]) {
+      const run = () => {
+        const rng = stream('difficulty', d);
+        const g = new Float32Array(side.length);
+        side.random(rng, g);
+        hook.apply(g, d, rng);
+        return g;
+      };
+      const g = run();
+      expect(Array.from(run())).toEqual(Array.from(g));
+      const encoded = JSON.parse(JSON.stringify(side.encode(g)));
+      expect(side.encode(side.decode(encoded, 'test'))).toEqual(encoded);
+    }
+  });
+
   it('varies deterministically for a given stream', () => {
     const run = () => {
       const rng = stream('det');
