@@ -76,7 +76,8 @@ async function recordSession(
 export async function playJob(setup: JobSetup): Promise<number> {
   const { config, domain } = setup;
   const selected = await selectEvaluator(domain, config.backend, {
-    rows: config.solvers + config.hallOfFame.sample,
+    // The main batch's rows: current solvers, sampled past champions, archived solvers.
+    rows: config.solvers + config.hallOfFame.sample + config.paretoArchive.solvers,
     cols: config.challengers,
     width: config.evaluation.mode === 'round-robin' ? config.challengers : config.evaluation.opponents,
   });
