@@ -4,8 +4,9 @@
  */
 import type { Domain } from '../core/domain.ts';
 import { sortingNetworks } from './sorting-networks/index.ts';
+import { densityClassification } from './density-classification/index.ts';
 
-export const DOMAINS: readonly Domain[] = [sortingNetworks];
+export const DOMAINS: readonly Domain[] = [sortingNetworks, densityClassification];
 
 export function findDomain(name: string): Domain | undefined {
   return DOMAINS.find((d) => d.name === name);
