@@ -16,9 +16,14 @@
  *    or moves a few 1s to other places without changing the density;
  *  - crossover joins two arcs of the parents, so the child's density lies
  *    near theirs.
- * Selection then walks the ICs' density toward 1/2 only as fast as the rules
- * learn to cope: ICs that every rule fails stop paying (no rule to beat is
- * no gradient), and ICs every rule solves are selected away.
+ *  - a fraction `immigrants` of mutations draws a fresh random IC instead
+ *    (uniform density again). A challenger's fitness is the fraction of rules
+ *    it defeats, so selection alone drives every IC to density 1/2 within a
+ *    few generations, where every young rule fails every IC: the matrix goes
+ *    all 0 and the rules lose their gradient (disengagement; seen in the
+ *    first trial runs). Immigrants keep easy and medium ICs in each
+ *    generation's population, as Mitchell's GA did with fresh ICs, while the
+ *    selected part of the population keeps the hard ones.
  */
 import type { GenomeSpec } from '../../core/domain.ts';
 import type { Rng } from '../../core/rng.ts';
@@ -48,8 +53,8 @@ function flipCells(g: Float32Array, from: number, k: number, rng: Rng): void {
   }
 }
 
-export function configurationGenome(size: number): GenomeSpec {
-  return {
+export function configurationGenome(size: number, immigrants = 0): GenomeSpec {
+  const spec: GenomeSpec = {
     length: size,
     noun: 'initial configuration',
     random(rng, out) {
@@ -57,6 +62,10 @@ export function configurationGenome(size: number): GenomeSpec {
       for (let i = 0; i < size; i++) out[i] = rng.chance(density) ? 1 : 0;
     },
     mutate(g, rng) {
+      if (immigrants > 0 && rng.chance(immigrants)) {
+        spec.random(rng, g);
+        return;
+      }
       const k = changes(rng);
       if (rng.chance(0.5)) {
         // Move the density by k cells, up or down with equal odds.
@@ -114,4 +123,5 @@ export function configurationGenome(size: number): GenomeSpec {
       return g;
     },
   };
+  return spec;
 }

@@ -33,6 +33,12 @@ const options = z.strictObject({
     .default(149)
     .describe('cells of the circular lattice (odd)'),
   steps: z.number().int().min(1).max(MAX_STEPS).default(320).describe('step limit of one classification'),
+  immigrants: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(0.3)
+    .describe('fraction of IC mutations that draw a fresh random IC (keeps the rules engaged)'),
 });
 
 export const densityClassification: Domain<typeof options> = {
@@ -42,13 +48,13 @@ export const densityClassification: Domain<typeof options> = {
   defaults: { solvers: 100, challengers: 100, generations: 1000 },
   testOptions: { size: 49, steps: 60 },
   create(opts) {
-    const { size, steps } = opts;
+    const { size, steps, immigrants } = opts;
     const probeCache = new Map<string, ProbeResult>();
     return {
       name: 'density-classification',
-      options: { size, steps },
+      options: { size, steps, immigrants },
       solver: ruleGenome(),
-      challenger: configurationGenome(size),
+      challenger: configurationGenome(size, immigrants),
       kernel: chunkedKernel(size, steps, { k: 6, unroll: 2, cycleCheck: true, useBreak: true }),
       kernelVariants: {
         'cell-at-a-time': chunkedKernel(size, steps, { k: 1, unroll: 2, cycleCheck: true, useBreak: true }),

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.ts';
+
+const GKL = '005F005F005F005F005FFF5F005FFF5F';
+
+/** The rule that gives each cell the majority of its 7 cells, as hex. */
+function majorityHex(): string {
+  let hex = '';
+  for (let d = 0; d < 32; d++) {
+    let v = 0;
+    for (let b = 0; b < 4; b++) {
+      const k = 4 * d + b;
+      let ones = 0;
+      for (let i = 0; i < 7; i++) ones += (k >> i) & 1;
+      v = v * 2 + (ones >= 4 ? 1 : 0);
+    }
+    hex += v.toString(16);
+  }
+  return hex;
+}
+
+async function evalJson(args: string[]): Promise<{ accuracy: number; ics: number; size: number; steps: number }> {
+  const r = await runCli(['eval', '--domain', 'density-classification', ...args, '--json']);
+  expect(r.code, r.stderr).toBe(0);
+  return JSON.parse(r.stdout);
+}
+
+describe('redqueen eval --domain density-classification', () => {
+  it("reports GKL's standard accuracy, 81.6% +/- 1.5, on 10^4 ICs", async () => {
+    const out = await evalJson(['--rule', GKL, '--seed', '7']);
+    expect(Object.keys(out).sort()).toEqual(['accuracy', 'ics', 'size', 'steps']);
+    expect(out).toMatchObject({ ics: 10000, size: 149, steps: 320 });
+    expect(out.accuracy).toBeGreaterThan(0.801);
+    expect(out.accuracy).toBeLessThan(0.831);
+  });
+
+  it('the same seed gives the same accuracy; another seed samples other ICs', async () => {
+    const a = await evalJson(['--rule', GKL, '--ics', '2000', '--seed', 'x']);
+    const b = await evalJson(['--rule', GKL, '--ics', '2000', '--seed', 'x']);
+    const c = await evalJson(['--rule', GKL, '--ics', '2000', '--seed', 'y']);
+    expect(b.accuracy).toBe(a.accuracy);
+    expect(c.accuracy).not.toBe(a.accuracy);
+  });
+
+  it('the local majority rule classifies almost nothing (it freezes into blocks)', async () => {
+    const out = await evalJson(['--rule', majorityHex(), '--ics', '2000', '--seed', '3']);
+    expect(out.accuracy).toBeLessThan(0.01);
+  });
+
+  it('does not credit a rule that flips between all-0 and all-1', async () => {
+    // GKL with entry 0 set (all-0 -> all-1) and entry 127 cleared (all-1 -> all-0).
+    const flip = `8${GKL.slice(1, 31)}E`;
+    const out = await evalJson(['--rule', flip, '--ics', '2000']);
+    expect(out.accuracy).toBe(0);
+  });
+
+  it('honours --size and --steps', async () => {
+    const out = await evalJson(['--rule', GKL, '--size', '59', '--steps', '100', '--ics', '1000']);
+    expect(out).toMatchObject({ size: 59, steps: 100, ics: 1000 });
+    expect(out.accuracy).toBeGreaterThan(0.7);
+  });
+
+  it.each([
+    [['--rule', '005F'], /--rule: a radius-3 rule is 32 hex digits/],
+    [['--rule', `${GKL.slice(0, 31)}Z`], /--rule: "Z" at position 32 is not a hex digit/],
+    [['--rule', GKL, '--size', '150'], /--size must be odd/],
+    [['--rule', GKL, '--size', 'big'], /--size must be a whole number, got "big"/],
+    [['--rule', GKL, '--ics', '0'], /--ics must be between 1 and/],
+    [['--rule', GKL, '--steps', '-5'], /--steps must be between 1 and/],
+    [[], /needs --rule HEX/],
+  ])('refuses bad input %j with exit 2 naming the flag', async (args, message) => {
+    const r = await runCli(['eval', '--domain', 'density-classification', ...args, '--json']);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr.trim().split('\n')[0]).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+});
