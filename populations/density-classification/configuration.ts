@@ -53,6 +53,14 @@ function flipCells(g: Float32Array, from: number, k: number, rng: Rng): void {
   }
 }
 
+/** A uniformly chosen cell holding `value` (the lattice must hold one). */
+function pick(g: Float32Array, value: number, rng: Rng): number {
+  const count = value === 1 ? countOnes(g) : g.length - countOnes(g);
+  let n = rng.int(count);
+  for (let i = 0; i < g.length; i++) if (g[i] === value && n-- === 0) return i;
+  throw new Error(`no cell holds ${value}`);
+}
+
 export function configurationGenome(size: number, immigrants = 0): GenomeSpec {
   const spec: GenomeSpec = {
     length: size,
@@ -75,12 +83,11 @@ export function configurationGenome(size: number, immigrants = 0): GenomeSpec {
         const ones = countOnes(g);
         if (ones === 0 || ones === size) return;
         for (let n = 0; n < k; n++) {
-          flipCells(g, 1, 1, rng);
-          flipCells(g, 0, 1, rng);
+          const one = pick(g, 1, rng);
+          const zero = pick(g, 0, rng);
+          g[one] = 0;
+          g[zero] = 1;
         }
-        // flipCells can fall short only on near-uniform lattices; keep the count either way.
-        const now = countOnes(g);
-        if (now !== ones) flipCells(g, now > ones ? 1 : 0, Math.abs(now - ones), rng);
       }
     },
     crossover(a, b, rng, out) {

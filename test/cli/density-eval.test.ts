@@ -47,11 +47,11 @@ describe('redqueen eval --domain density-classification', () => {
     expect(out.accuracy).toBeLessThan(0.01);
   });
 
-  it('does not credit a rule that flips between all-0 and all-1', async () => {
-    // GKL with entry 0 set (all-0 -> all-1) and entry 127 cleared (all-1 -> all-0).
-    const flip = `8${GKL.slice(1, 31)}E`;
-    const out = await evalJson(['--rule', flip, '--ics', '2000']);
-    expect(out.accuracy).toBe(0);
+  it('does not credit majority-1 ICs to a rule that maps all-1 to all-0', async () => {
+    // GKL with entry 127 cleared: all-1 is no longer a fixed point, so only majority-0 ICs can count.
+    const out = await evalJson(['--rule', `${GKL.slice(0, 31)}E`, '--ics', '2000', '--seed', '5']);
+    expect(out.accuracy).toBeGreaterThan(0.4);
+    expect(out.accuracy).toBeLessThan(0.56);
   });
 
   it('honours --size and --steps', async () => {
