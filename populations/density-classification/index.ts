@@ -39,6 +39,10 @@ const options = z.strictObject({
     .max(1)
     .default(0.3)
     .describe('fraction of IC mutations that draw a fresh random IC (keeps the rules engaged)'),
+  symmetric: z
+    .boolean()
+    .default(false)
+    .describe('keep rules symmetric under complement-and-reflect, as GKL is (no bias to exploit)'),
 });
 
 export const densityClassification: Domain<typeof options> = {
@@ -48,12 +52,12 @@ export const densityClassification: Domain<typeof options> = {
   defaults: { solvers: 100, challengers: 100, generations: 1000 },
   testOptions: { size: 49, steps: 60 },
   create(opts) {
-    const { size, steps, immigrants } = opts;
+    const { size, steps, immigrants, symmetric } = opts;
     const probeCache = new Map<string, ProbeResult>();
     return {
       name: 'density-classification',
-      options: { size, steps, immigrants },
-      solver: ruleGenome(),
+      options: { size, steps, immigrants, symmetric },
+      solver: ruleGenome(symmetric),
       challenger: configurationGenome(size, immigrants),
       kernel: chunkedKernel(size, steps, { k: 6, unroll: 2, cycleCheck: true, useBreak: true }),
       kernelVariants: {

@@ -7,6 +7,17 @@
  * something to work with from generation 0. Mutation flips a few entries;
  * crossover exchanges a contiguous block of entries (neighbourhoods that
  * share their leading cells stay together).
+ *
+ * With `symmetric`, rules stay symmetric under complement-and-reflect (as GKL
+ * is): the entry of a neighbourhood's mirror image (cells complemented, left
+ * and right swapped) is the complement of its own entry. Such a rule treats a
+ * majority of 1s exactly as it treats the mirrored majority of 0s, so it
+ * cannot gain by leaning toward one answer; both uniform states are fixed
+ * points together or not at all. It halves the search space (64 free
+ * entries). Why it matters in coevolution: without it, the ICs' cheapest
+ * attack is the majority the rules lean away from, the rules answer by
+ * leaning the other way, and the two sides cycle (seen in trial runs: the
+ * champions stayed near 50% standard accuracy for 1500 generations).
  */
 import type { GenomeSpec } from '../../core/domain.ts';
 import type { Rng } from '../../core/rng.ts';
@@ -18,18 +29,41 @@ function changes(rng: Rng): number {
   return n;
 }
 
-export function ruleGenome(): GenomeSpec {
+/** The neighbourhood with every cell complemented and left and right swapped. */
+export function mirror(k: number): number {
+  let m = 0;
+  for (let b = 0; b < 7; b++) m = (m << 1) | (((k >> b) & 1) ^ 1);
+  return m;
+}
+
+/** Whether table[mirror(k)] == 1 - table[k] for every k. */
+export function isSymmetric(table: ArrayLike<number>): boolean {
+  for (let k = 0; k < NEIGHBOURHOODS; k++) if (table[mirror(k)] !== 1 - table[k]!) return false;
+  return true;
+}
+
+/** Make `g` symmetric, keeping the entries of the lower neighbourhood of each mirror pair. */
+function symmetrize(g: Float32Array): void {
+  for (let k = 0; k < NEIGHBOURHOODS; k++) {
+    const m = mirror(k);
+    if (k < m) g[m] = 1 - g[k]!;
+  }
+}
+
+export function ruleGenome(symmetric = false): GenomeSpec {
   return {
     length: NEIGHBOURHOODS,
     noun: 'CA rule',
     random(rng, out) {
       const lambda = rng.next();
       for (let k = 0; k < NEIGHBOURHOODS; k++) out[k] = rng.chance(lambda) ? 1 : 0;
+      if (symmetric) symmetrize(out);
     },
     mutate(g, rng) {
       for (let n = changes(rng); n > 0; n--) {
         const k = rng.int(NEIGHBOURHOODS);
         g[k] = 1 - g[k]!;
+        if (symmetric) g[mirror(k)] = 1 - g[k]!;
       }
     },
     crossover(a, b, rng, out) {
@@ -38,6 +72,7 @@ export function ruleGenome(): GenomeSpec {
       if (p > q) [p, q] = [q, p];
       out.set(a);
       out.set(b.subarray(p, q), p);
+      if (symmetric) symmetrize(out);
     },
     encode: (g) => ({ rule: ruleToHex(g) }),
     decode: (value, source) => parseRule(value, source),
