@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GKL_HEX, hexToRule, majorityRule, parseRule, ruleToHex } from '../../../populations/density-classification/rule.ts';
-import { ruleGenome } from '../../../populations/density-classification/rule-genome.ts';
+import { isSymmetric, mirror, ruleGenome } from '../../../populations/density-classification/rule-genome.ts';
+import { classifyReference } from '../../../populations/density-classification/classify.ts';
 import { stream } from '../../../core/rng.ts';
 
 /** Neighbourhood k as cells i-3 .. i+3 (index 0 is i-3). */
@@ -66,5 +67,58 @@ describe('rule format', () => {
     });
     expect(Math.min(...lambdas)).toBeLessThan(0.1);
     expect(Math.max(...lambdas)).toBeGreaterThan(0.9);
+  });
+});
+
+describe('symmetric rules', () => {
+  it('mirror is an involution without fixed points; GKL is symmetric, a one-entry edit of it is not', () => {
+    for (let k = 0; k < 128; k++) {
+      expect(mirror(mirror(k))).toBe(k);
+      expect(mirror(k)).not.toBe(k);
+    }
+    expect(isSymmetric(hexToRule(GKL_HEX, 'gkl'))).toBe(true);
+    const lean = hexToRule(GKL_HEX, 'gkl');
+    lean[0b0001000] = 1; // a lone 1 survives, while a lone 0 still dies
+    expect(isSymmetric(lean)).toBe(false);
+  });
+
+  it('random, mutated and crossed symmetric rules stay symmetric; unconstrained ones do not', () => {
+    const rng = stream('symmetric');
+    const sym = ruleGenome(true);
+    const free = ruleGenome(false);
+    let freeSymmetric = 0;
+    for (let n = 0; n < 100; n++) {
+      const a = new Float32Array(128);
+      const b = new Float32Array(128);
+      const c = new Float32Array(128);
+      sym.random(rng, a);
+      sym.random(rng, b);
+      sym.crossover(a, b, rng, c);
+      sym.mutate(c, rng);
+      for (const g of [a, b, c]) expect(isSymmetric(g)).toBe(true);
+      free.random(rng, a);
+      free.mutate(a, rng);
+      if (isSymmetric(a)) freeSymmetric++;
+    }
+    expect(freeSymmetric).toBe(0);
+  });
+
+  it('a symmetric rule classifies an IC exactly as it classifies the IC mirrored and complemented', () => {
+    const rng = stream('mirror-ic');
+    const sym = ruleGenome(true);
+    let correct = 0;
+    for (let n = 0; n < 150; n++) {
+      const rule = new Float32Array(128);
+      if (n % 3 === 0) rule.set(hexToRule(GKL_HEX, 'gkl'));
+      else sym.random(rng, rule);
+      for (let m = n % 3; m > 0; m--) sym.mutate(rule, rng);
+      const density = 0.3 + 0.4 * rng.next();
+      const ic = Float32Array.from({ length: 59 }, () => (rng.chance(density) ? 1 : 0));
+      const mirrored = Float32Array.from(ic, (_, i) => 1 - ic[58 - i]!);
+      const outcome = classifyReference(rule, ic, 120);
+      correct += outcome;
+      expect(classifyReference(rule, mirrored, 120)).toBe(outcome);
+    }
+    expect(correct).toBeGreaterThan(20);
   });
 });
