@@ -37,11 +37,11 @@ const options = z.strictObject({
     .number()
     .min(0)
     .max(1)
-    .default(0.3)
+    .default(0.5)
     .describe('fraction of IC mutations that draw a fresh random IC (keeps the rules engaged)'),
   symmetric: z
     .boolean()
-    .default(false)
+    .default(true)
     .describe('keep rules symmetric under complement-and-reflect, as GKL is (no bias to exploit)'),
 });
 
@@ -50,7 +50,8 @@ export const densityClassification: Domain<typeof options> = {
   title: 'Density classification: CA rules vs initial configurations (Juille & Pollack 1998)',
   options,
   defaults: { solvers: 100, challengers: 100, generations: 1000 },
-  testOptions: { size: 49, steps: 60 },
+  // Small lattice for speed; unconstrained rules so the cross-checks see every kind of table.
+  testOptions: { size: 49, steps: 60, symmetric: false },
   create(opts) {
     const { size, steps, immigrants, symmetric } = opts;
     const probeCache = new Map<string, ProbeResult>();

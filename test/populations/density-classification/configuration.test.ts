@@ -70,6 +70,6 @@ describe('initial configurations', () => {
     const r = densityClassification.options.safeParse({ size: 150 });
     expect(r.success).toBe(false);
     expect(r.error!.issues[0]!.message).toMatch(/size must be odd .*no ties/);
-    expect(densityClassification.options.parse({})).toEqual({ size: 149, steps: 320, immigrants: 0.3, symmetric: false });
+    expect(densityClassification.options.parse({})).toEqual({ size: 149, steps: 320, immigrants: 0.5, symmetric: true });
   });
 });
