@@ -16,7 +16,8 @@
  */
 import { parseArgs } from 'node:util';
 import { resolveConfig, type ConfigFile } from '../core/config.ts';
-import { referenceEvaluator } from '../core/evaluator.ts';
+import type { BackendName } from '../core/backend.ts';
+import { kernelEvaluator, referenceEvaluator, type Evaluator } from '../core/evaluator.ts';
 import type { GenerationMetrics } from '../core/metrics.ts';
 import { initialState } from '../core/state.ts';
 import { step } from '../core/step.ts';
@@ -35,7 +36,17 @@ export const SETUPS: Readonly<Record<string, ConfigFile>> = {
   'Pareto archives 32 + 32 solvers': { hallOfFame: { sample: 0 }, paretoArchive: { challengers: 32, solvers: 32 } },
 };
 
+/** Density classification: challengers made too hard on purpose, and the schedule that keeps the race engaged. */
+export const DENSITY_SETUPS: Readonly<Record<string, ConfigFile>> = {
+  'too hard (d = 1 throughout)': { hallOfFame: { sample: 0 }, difficulty: { schedule: 'ramp', start: 1, end: 1 } },
+  'adaptive (target 0.5)': { hallOfFame: { sample: 0 }, difficulty: { schedule: 'adaptive', start: 1, target: 0.5, step: 0.2 } },
+};
+
 export interface RunSummary {
+  readonly disengagementDetected: boolean;
+  readonly disengagedShare: number;
+  /** Mean outcome over the second half of the run. */
+  readonly lateOutcome: number;
   readonly cyclingDetected: boolean;
   readonly cyclingShare: number;
   readonly focusingShare: number;
@@ -67,23 +78,46 @@ export async function playSetup(
   seed: number,
   generations: number,
   population: number,
+  where: { readonly domain: string; readonly backend: BackendName | 'reference'; readonly probeEvery?: number } = {
+    domain: 'number-games',
+    backend: 'reference',
+  },
 ): Promise<RunSummary> {
-  const domain = findDomain('number-games');
-  if (!domain) throw new Error('the number-games domain is not registered');
+  const domain = findDomain(where.domain);
+  if (!domain) throw new Error(`the ${where.domain} domain is not registered`);
   const { config, instance } = resolveConfig(domain, [
-    { source: 'experiment', config: { ...setup, options, seed, generations, solvers: population, challengers: population } },
+    {
+      source: 'experiment',
+      config: {
+        ...setup,
+        options,
+        seed,
+        generations,
+        solvers: population,
+        challengers: population,
+        ...(where.probeEvery ? { probeEvery: where.probeEvery } : {}),
+      },
+    },
   ]);
-  const evaluator = referenceEvaluator(instance);
+  const evaluator: Evaluator = where.backend === 'reference' ? referenceEvaluator(instance) : await kernelEvaluator(instance, where.backend);
   let state = initialState(instance, config);
   const metrics: GenerationMetrics[] = [];
-  for (let g = 0; g < generations; g++) {
-    const r = await step(state, { domain: instance, config, evaluator });
-    state = r.state;
-    metrics.push(r.report.metrics);
+  try {
+    for (let g = 0; g < generations; g++) {
+      const r = await step(state, { domain: instance, config, evaluator });
+      state = r.state;
+      metrics.push(r.report.metrics);
+    }
+  } finally {
+    await evaluator.destroy();
   }
+  const late = metrics.slice(Math.floor(metrics.length / 2));
   const scores = metrics.filter((m) => m.probe).map((m) => m.probe!.score);
   const q = scores.slice(scores.length - Math.max(1, Math.floor(scores.length / 4)));
   return {
+    disengagementDetected: metrics.some((m) => m.events.some((e) => e.kind === 'disengagement')),
+    disengagedShare: episodeShare(metrics, 'disengagement'),
+    lateOutcome: late.reduce((a, m) => a + m.engagement.mean, 0) / late.length,
     cyclingDetected: metrics.some((m) => m.events.some((e) => e.kind === 'cycling')),
     cyclingShare: episodeShare(metrics, 'cycling'),
     focusingShare: episodeShare(metrics, 'focusing'),
@@ -107,22 +141,36 @@ async function main(): Promise<void> {
       game: { type: 'string', default: 'intransitive' },
       dims: { type: 'string', default: '2' },
       setups: { type: 'string' },
+      domain: { type: 'string', default: 'number-games' },
+      size: { type: 'string', default: '149' },
+      backend: { type: 'string', default: 'reference' },
+      'probe-every': { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
   const seeds = Number(values.seeds);
   const generations = Number(values.generations);
   const population = Number(values.population);
-  const options = { game: values.game, dims: Number(values.dims) };
-  const names = values.setups ? values.setups.split(',') : Object.keys(SETUPS);
+  const density = values.domain === 'density-classification';
+  const options = density ? { size: Number(values.size) } : { game: values.game, dims: Number(values.dims) };
+  const table = density ? DENSITY_SETUPS : SETUPS;
+  const names = values.setups ? values.setups.split(',') : Object.keys(table);
+  const where = {
+    domain: values.domain,
+    backend: values.backend as BackendName | 'reference',
+    ...(values['probe-every'] ? { probeEvery: Number(values['probe-every']) } : {}),
+  };
   const results: Record<string, unknown> = {};
   const started = performance.now();
   for (const name of names) {
-    const setup = SETUPS[name];
-    if (!setup) throw new Error(`unknown setup "${name}"; choose from ${Object.keys(SETUPS).join(', ')}`);
+    const setup = table[name];
+    if (!setup) throw new Error(`unknown setup "${name}"; choose from ${Object.keys(table).join(', ')}`);
     const runs: RunSummary[] = [];
-    for (let seed = 1; seed <= seeds; seed++) runs.push(await playSetup(options, setup, seed, generations, population));
+    for (let seed = 1; seed <= seeds; seed++) runs.push(await playSetup(options, setup, seed, generations, population, where));
     results[name] = {
+      disengagementDetected: runs.filter((r) => r.disengagementDetected).length / runs.length,
+      disengagedShare: meanSd(runs.map((r) => r.disengagedShare)),
+      lateOutcome: meanSd(runs.map((r) => r.lateOutcome)),
       cyclingDetected: runs.filter((r) => r.cyclingDetected).length / runs.length,
       cyclingShare: meanSd(runs.map((r) => r.cyclingShare)),
       focusingShare: meanSd(runs.map((r) => r.focusingShare)),
@@ -130,7 +178,17 @@ async function main(): Promise<void> {
       finalObjective: meanSd(runs.map((r) => r.finalObjective)),
       perSeed: runs.map((r) => Number(r.objective.toFixed(4))),
     };
-    if (!values.json) {
+    if (!values.json && density) {
+      const x = results[name] as Record<string, ReturnType<typeof meanSd>> & { disengagementDetected: number };
+      const f = (s: ReturnType<typeof meanSd>) => `${s.mean.toFixed(3)} ± ${s.sd.toFixed(3)} [${s.min.toFixed(3)}, ${s.max.toFixed(3)}]`;
+      if (name === names[0]) {
+        process.stdout.write('| setup | runs flagged disengaged | share of generations disengaged | mean outcome, second half | probe (standard accuracy), last quarter |\n');
+        process.stdout.write('|---|---|---|---|---|\n');
+      }
+      process.stdout.write(
+        `| ${name} | ${Math.round(x.disengagementDetected * seeds)}/${seeds} | ${f(x.disengagedShare!)} | ${f(x.lateOutcome!)} | ${f(x.objective!)} |\n`,
+      );
+    } else if (!values.json) {
       const x = results[name] as { cyclingDetected: number; cyclingShare: ReturnType<typeof meanSd>; objective: ReturnType<typeof meanSd>; focusingShare: ReturnType<typeof meanSd> };
       const f = (s: ReturnType<typeof meanSd>) => `${s.mean.toFixed(3)} ± ${s.sd.toFixed(3)} [${s.min.toFixed(3)}, ${s.max.toFixed(3)}]`;
       if (name === names[0]) {

@@ -17,6 +17,7 @@ import { standardAccuracy } from './accuracy.ts';
 import { densityEval } from './eval.ts';
 import { lambda, ruleToHex } from './rule.ts';
 import { MAX_SIZE, MAX_STEPS, MIN_SIZE } from './limits.ts';
+import { densityDifficulty } from './difficulty.ts';
 
 /** Probe ICs: the standard measure's 10^4 (about +/-0.4% at 80% accuracy). */
 const PROBE_ICS = 10_000;
@@ -60,6 +61,8 @@ export const densityClassification: Domain<typeof options> = {
       options: { size, steps, immigrants, symmetric },
       solver: ruleGenome(symmetric),
       challenger: configurationGenome(size, immigrants),
+      // Lets a run's difficulty schedule set how close to 1/2 new ICs' densities lie.
+      challengerDifficulty: densityDifficulty(size),
       // Measured with `npm run bench -- --domain density-classification --quick` (README):
       // 6-cell chunks, 2-step blocks with the cycle check and `break` were fastest on webasm
       // (the backend `auto` picks here). Chunks of 4, 4-step blocks, and a flag in place of
