@@ -64,14 +64,15 @@ export const densityClassification: Domain<typeof options> = {
       // Lets a run's difficulty schedule set how close to 1/2 new ICs' densities lie.
       challengerDifficulty: densityDifficulty(size),
       // Measured with `npm run bench -- --domain density-classification --quick` (README):
-      // 6-cell chunks, 2-step blocks with the cycle check and `break` were fastest on webasm
-      // (the backend `auto` picks here). Chunks of 4, 4-step blocks, and a flag in place of
-      // `break` were slower everywhere and are not kept.
+      // 6-cell chunks, 2-step blocks with the cycle check and `break` were the steadiest
+      // fastest on webasm (the backend `auto` picks here). Chunks of 4 or 5, 4-step blocks,
+      // and a flag in place of `break` were slower and are not kept.
       kernel: chunkedKernel(size, steps, { k: 6, unroll: 2, cycleCheck: true, useBreak: true }),
       kernelVariants: {
         // One cell per table fetch: the straightforward kernel, the baseline for the chunks.
         'cell-at-a-time': chunkedKernel(size, steps, { k: 1, unroll: 2, cycleCheck: true, useBreak: true }),
-        // 8-cell chunks: a 16,384-entry table per rule, fewer fetches, more cache misses.
+        // 7- and 8-cell chunks: fewer fetches from larger tables (32 and 64 KiB per rule).
+        'chunk-7': chunkedKernel(size, steps, { k: 7, unroll: 2, cycleCheck: true, useBreak: true }),
         'chunk-8': chunkedKernel(size, steps, { k: 8, unroll: 2, cycleCheck: true, useBreak: true }),
         // What the period-1/2 stop buys (on GL it costs more than it saves on random rules).
         'no-cycle-check': chunkedKernel(size, steps, { k: 6, unroll: 2, cycleCheck: false, useBreak: true }),
