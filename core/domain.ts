@@ -44,6 +44,8 @@ export interface GenomeSpec {
  * bit for bit.
  */
 export interface InteractionKernel {
+  /** What benchmarks call it ("bit-sliced"); optional. */
+  readonly name?: string;
   readonly source: KernelSource;
   readonly constants: Readonly<Record<string, number>>;
   /** gpu.js needs a bound for loops whose length is a constant or argument. */

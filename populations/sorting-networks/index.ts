@@ -45,6 +45,7 @@ export const sortingNetworks: Domain<typeof options> = {
     // in GLSL it still wins on headlessgl (compiles in a second, the
     // bit-sliced one in tens: see bit-sliced.ts).
     const vectorPerWord: InteractionKernel = {
+      name: 'vector-per-word',
       source: unrolledSortingKernel(vectors),
       constants: { vectors, slots, lowMask },
       loopMaxIterations: Math.max(vectors, slots),
@@ -55,6 +56,7 @@ export const sortingNetworks: Domain<typeof options> = {
       solver: networkGenome(inputs, slots, initialDensity),
       challenger: testSetGenome(inputs, vectors),
       kernel: {
+        name: 'bit-sliced',
         source: bitSlicedSortingKernel(inputs, vectors),
         constants: { slots },
         loopMaxIterations: slots,
@@ -65,6 +67,7 @@ export const sortingNetworks: Domain<typeof options> = {
         // The kernel before bit-slicing, and the plain loop before that: benchmarks/ measures both against it.
         'vector-per-word': vectorPerWord,
         'one-vector-at-a-time': {
+          name: 'one-vector-at-a-time',
           source: sortingKernel,
           constants: { vectors, slots, lowMask },
           loopMaxIterations: Math.max(vectors, slots),
