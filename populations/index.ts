@@ -3,9 +3,10 @@
  * test (test/populations/contract.test.ts) and is selectable with --domain.
  */
 import type { Domain } from '../core/domain.ts';
+import { numberGames } from './number-games/index.ts';
 import { sortingNetworks } from './sorting-networks/index.ts';
 
-export const DOMAINS: readonly Domain[] = [sortingNetworks];
+export const DOMAINS: readonly Domain[] = [sortingNetworks, numberGames];
 
 export function findDomain(name: string): Domain | undefined {
   return DOMAINS.find((d) => d.name === name);

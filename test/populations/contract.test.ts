@@ -67,6 +67,7 @@ describe.each(DOMAINS.map((d) => [d.name, d] as const))('%s', (_name, domain) =>
       expect(r).toBeGreaterThanOrEqual(0);
       expect(r).toBeLessThanOrEqual(instance.rawScale);
     }
+    expect(new Set(raw).size).toBeGreaterThan(1);
   });
 
   it.each(backends)('kernel on %s equals the reference on random genomes', async (backend) => {

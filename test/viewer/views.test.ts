@@ -107,6 +107,13 @@ describe('number-game points', () => {
       [0.25, 0.5],
       [1, 0],
     ]);
+    // A declared resolution fixes the scale, whatever the largest coordinate.
+    const declared = scatterOf(
+      { solvers: [{ point: [10, 20], resolution: 100 }], challengers: [{ point: [50, 0], resolution: 100 }] },
+      { solver: { point: [10, 20], resolution: 100 }, challenger: null },
+    );
+    expect(declared.solvers).toEqual([[0.1, 0.2]]);
+    expect(declared.challengers).toEqual([[0.5, 0]]);
     const one = scatterOf({ solvers: [[0.2], [0.4], [0.6]], challengers: [] }, { solver: null, challenger: null });
     expect(one.solvers.map((p) => p[1])).toEqual([0, 0.5, 1]);
   });

@@ -19,6 +19,8 @@ const OUT = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
 /** Per-domain run flags and how many generations to play before the picture. */
 const SETTINGS: Record<string, { flags: string[]; generations: number }> = {
   'sorting-networks': { flags: ['--inputs', '10'], generations: 120 },
+  // Long enough for the populations to leave the corner they start in.
+  'number-games': { flags: [], generations: 400 },
 };
 const DEFAULT = { flags: [], generations: 80 };
 
