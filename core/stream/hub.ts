@@ -316,15 +316,23 @@ export class StreamHub {
     }
   }
 
-  /** Stop reading a client that is over its rate for a while (see HubLimits.holdMs). */
+  /**
+   * Stop reading a client that is over its rate for a while (see
+   * HubLimits.holdMs). The pause waits for the end of this I/O turn: a socket
+   * paused inside its data handler delivers only one buffered chunk per
+   * resume, so a backlog would drain a few messages per hold.
+   */
   private hold(c: Client): void {
     if (c.held || this.limits.holdMs <= 0) return;
     c.held = true;
-    c.socket.pause();
-    setTimeout(() => {
-      c.held = false;
-      if (c.open) c.socket.resume();
-    }, this.limits.holdMs).unref();
+    setImmediate(() => {
+      if (!c.open) return;
+      c.socket.pause();
+      setTimeout(() => {
+        c.held = false;
+        if (c.open) c.socket.resume();
+      }, this.limits.holdMs).unref();
+    });
   }
 
   private detach(c: Client): void {
