@@ -4,7 +4,7 @@
  *
  * For every domain, every backend that works here, every kernel (the
  * domain's default for the backend and each variant) and population sizes
- * 64..2048 (a configuration stops growing once a batch takes over 8 s):
+ * 64..2048 (a configuration stops growing once a batch takes over 3 s):
  * interaction throughput as a median of several runs with min/max, paired
  * with the plain-TS reference timed in the same run (speedupVsReference) and
  * checked against it; webasm with one thread against its worker pool;
@@ -46,7 +46,7 @@ const sizes = values.sizes
     : [64, 128, 256, 512, 1024, 2048];
 const runs = values.quick ? 3 : 5;
 /** Doubling the population quadruples a round robin: past this many seconds per batch, stop growing. */
-const SLOW_BATCH_SECONDS = 8;
+const SLOW_BATCH_SECONDS = 3;
 
 export interface BenchResult {
   readonly date: string;
@@ -117,7 +117,10 @@ async function main(): Promise<void> {
       if (backend === 'webasm') await sweep({ domain: instance, backend, variant: 'default', threads: 1, runs }, records);
       const o = await measureCallOverhead(instance, backend, mid, runs);
       overhead.push(o);
-      log(`${o.domain} ${o.backend} P=${mid}: a call costs ${ms(o.callSeconds.median)} ms beyond its interactions, ${(o.overheadFraction * 100).toFixed(1)}% of a full batch (${ms(o.batchSeconds.median)} ms)`);
+      log(
+        `${o.domain} ${o.backend} P=${mid}: a call costs ${ms(o.callSeconds.median)} ms beyond its interactions, ${(o.overheadFraction * 100).toFixed(1)}% of a full batch (${ms(o.batchSeconds.median)} ms); ` +
+          `a generation's games in one call ${ms(o.mergedCallSeconds.median)} ms, in two ${ms(o.twoCallsSeconds.median)} ms (x${o.mergeSpeedup.toFixed(2)})`,
+      );
     }
     const mine = records.filter((r) => r.domain === domain.name && r.threads === 'pool' && r.variant === 'default' && r.population === mid);
     const fastest = mine.sort((a, b) => b.interactionsPerSec - a.interactionsPerSec)[0];

@@ -10,6 +10,7 @@
 import type { BackendName } from '../core/backend.ts';
 import type { DomainInstance } from '../core/domain.ts';
 import { kernelEvaluator, randomPair, roundRobinOpponents } from '../core/evaluator.ts';
+import { stack } from '../core/interactions.ts';
 import { caseKernel } from './interactions.ts';
 import { spread, timeRuns, type Spread } from './stats.ts';
 
@@ -24,7 +25,18 @@ export interface CallOverheadRecord {
   readonly batchSeconds: Spread;
   /** callSeconds / batchSeconds (medians): the most that merging one call into another could save. */
   readonly overheadFraction: number;
+  /**
+   * A generation's games as two calls (P + 4 rows against the current
+   * challengers, P rows against 4 past ones), as they were played before, and
+   * as the one merged call core/interactions.ts makes now; seconds, alternating.
+   */
+  readonly twoCallsSeconds: Spread;
+  readonly mergedCallSeconds: Spread;
+  readonly mergeSpeedup: number;
 }
+
+/** Past champions per side in the comparison: the default Hall of Fame sample. */
+const PAST = 4;
 
 export async function measureCallOverhead(domain: DomainInstance, backend: BackendName, P: number, runs: number): Promise<CallOverheadRecord> {
   const [s, c] = randomPair(domain, P, P, `overhead-${P}`);
@@ -34,6 +46,28 @@ export async function measureCallOverhead(domain: DomainInstance, backend: Backe
   try {
     const call = spread((await timeRuns(() => evaluator.evaluate(s, c, one, 1), runs)).times);
     const batch = spread((await timeRuns(() => evaluator.evaluate(s, c, all, P), runs)).times);
+    const [ps, pc] = randomPair(domain, PAST, PAST, `overhead-past-${P}`);
+    const rows = stack(s, ps);
+    const two = async () => {
+      await evaluator.evaluate(rows, c, roundRobinOpponents(P + PAST, P), P);
+      await evaluator.evaluate(s, pc, roundRobinOpponents(P, PAST), PAST);
+    };
+    const cols = stack(c, pc);
+    const merged = () => evaluator.evaluate(rows, cols, roundRobinOpponents(P + PAST, P + PAST), P + PAST);
+    await two();
+    await merged();
+    const twoTimes: number[] = [];
+    const mergedTimes: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      let t = performance.now();
+      await two();
+      twoTimes.push((performance.now() - t) / 1000);
+      t = performance.now();
+      await merged();
+      mergedTimes.push((performance.now() - t) / 1000);
+    }
+    const twoCalls = spread(twoTimes);
+    const mergedCall = spread(mergedTimes);
     return {
       domain: domain.name,
       backend,
@@ -42,6 +76,9 @@ export async function measureCallOverhead(domain: DomainInstance, backend: Backe
       callSeconds: call,
       batchSeconds: batch,
       overheadFraction: call.median / batch.median,
+      twoCallsSeconds: twoCalls,
+      mergedCallSeconds: mergedCall,
+      mergeSpeedup: twoCalls.median / mergedCall.median,
     };
   } finally {
     await evaluator.destroy();

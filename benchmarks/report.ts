@@ -75,8 +75,18 @@ function sampled(records: InteractionRecord[]): string {
 }
 
 function overhead(result: BenchResult): string {
-  const rows = result.overhead.map((o) => [o.domain, `${o.backend} (${o.kernel})`, String(o.population), ms(o.callSeconds.median), ms(o.batchSeconds.median), `${(o.overheadFraction * 100).toFixed(1)}%`]);
-  return table(['domain', 'backend', 'P', 'ms per call, 1 opponent per row', 'ms per full round robin', 'overhead share'], rows);
+  const rows = result.overhead.map((o) => [
+    o.domain,
+    `${o.backend} (${o.kernel})`,
+    String(o.population),
+    ms(o.callSeconds.median),
+    ms(o.batchSeconds.median),
+    `${(o.overheadFraction * 100).toFixed(1)}%`,
+    ms(o.twoCallsSeconds.median),
+    ms(o.mergedCallSeconds.median),
+    `**${x(o.mergeSpeedup)}**`,
+  ]);
+  return table(['domain', 'backend', 'P', 'ms per call, 1 opponent per row', 'ms per full round robin', 'overhead share', 'ms, generation as 2 calls', 'ms, as 1 merged call', 'merged vs 2 calls'], rows);
 }
 
 function generations(result: BenchResult): string {
