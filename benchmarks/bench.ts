@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     records.push(sampled);
     log(describe(sampled));
     for (const population of values.quick ? [64] : [64, 256]) {
-      const g = await measureGeneration(domain, backend, population, values.quick ? 3 : 5);
+      const g = await measureGeneration(domain, backend, population, values.quick ? 3 : 10);
       generations.push(g);
       const p = g.parts;
       log(

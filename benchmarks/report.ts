@@ -2,11 +2,14 @@
  * Markdown tables from a benchmark result, so BENCHMARKS.md quotes the run
  * rather than hand-copied figures:
  *
- *   node --import tsx benchmarks/report.ts RESULT.json > tables.md
+ *   npm run bench:report -- RESULT.json [LOAD.json] > tables.md
+ *
+ * RESULT.json from `npm run bench -- --out`, LOAD.json from `npm run bench:load -- --out`.
  */
 import { readFile } from 'node:fs/promises';
 import type { BenchResult } from './bench.ts';
 import type { InteractionRecord } from './interactions.ts';
+import type { LoadResult } from './load/measure.ts';
 
 const si = (x: number) => (x >= 1e9 ? `${(x / 1e9).toFixed(2)} G` : x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(1));
 const ms = (s: number) => (s * 1000).toFixed(1);
@@ -131,5 +134,43 @@ export function report(result: BenchResult): string {
   ].join('\n');
 }
 
-const [input] = process.argv.slice(2);
+interface LoadFile extends LoadResult {
+  readonly date: string;
+  readonly command: string;
+  readonly load: { readonly before: number[]; readonly after: number[] };
+  readonly settings: Readonly<Record<string, string | boolean>>;
+}
+
+export function loadReport(r: LoadFile): string {
+  const f = (xs: number[]) => xs.map((v) => v.toFixed(1)).join(', ');
+  const windows = r.windows.map((w, i) => [
+    String(i + 1),
+    `${w.viewers.complete} / ${w.viewers.viewers}`,
+    String(w.viewers.minGenerationMessages),
+    String(w.viewers.laggedNotices),
+    String(w.viewers.dropped),
+    String(w.flood.sent),
+    String(w.flood.errorReplies),
+    Object.entries(w.flood.closes).map(([code, n]) => `${n} x ${code}`).join(', ') || 'none',
+  ]);
+  return [
+    `Command: \`${r.command}\`, ${r.date}; load average ${r.load.before.join(' / ')} at the start, ${r.load.after.join(' / ')} at the end.`,
+    '',
+    table(
+      ['', 'generations/s per window', 'mean', 'CPU ms of the run per generation'],
+      [
+        ['unloaded', f(r.unloaded), (r.unloaded.reduce((a, b) => a + b) / r.unloaded.length).toFixed(1), f(r.unloadedCpuMs)],
+        [`${r.settings.viewers} viewers + ${r.settings.flooders} flooders`, f(r.loaded), (r.loaded.reduce((a, b) => a + b) / r.loaded.length).toFixed(1), f(r.loadedCpuMs)],
+      ],
+    ),
+    '',
+    `**Ratio loaded / unloaded: ${r.ratio.toFixed(2)}** (per loaded window against the unloaded windows either side: ${r.cycleRatios.map((x) => x.toFixed(2)).join(', ')}); in CPU time of the run's process: ${r.cpuRatio.toFixed(2)}. Run state before ${JSON.stringify(r.gateBefore)}, after ${JSON.stringify(r.gateAfter)}.`,
+    '',
+    table(['loaded window', 'viewers that saw every generation', 'fewest streamed in full', 'lagged notices', 'viewers dropped', 'flood messages sent', 'error replies', 'flooders closed'], windows),
+    '',
+  ].join('\n');
+}
+
+const [input, loadInput] = process.argv.slice(2);
 if (input) process.stdout.write(report(JSON.parse(await readFile(input, 'utf8')) as BenchResult));
+if (loadInput) process.stdout.write(`\n### Load\n${loadReport(JSON.parse(await readFile(loadInput, 'utf8')) as LoadFile)}`);
