@@ -1,0 +1,30 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli, tempDir } from '../helpers/cli.ts';
+
+describe('redqueen run --domain density-classification', () => {
+  it('refuses an even lattice size with exit 2 and the reason, creating nothing', async () => {
+    const out = join(await tempDir(), 'dc');
+    const r = await runCli(['run', '--domain', 'density-classification', '--size', '150', '--out', out]);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr.trim()).toMatch(/option "size": size must be odd so every configuration has a majority \(no ties\)/);
+    await expect(readFile(join(out, 'run.json'))).rejects.toThrow();
+  });
+
+  it('plays a small run and writes the champion rule and IC in their human formats', async () => {
+    const out = join(await tempDir(), 'dc');
+    const r = await runCli([
+      'run', '--domain', 'density-classification', '--size', '31', '--steps', '40', '--population', '8',
+      '--generations', '3', '--seed', '4', '--backend', 'cpu', '--quiet', '--out', out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const best = JSON.parse(await readFile(join(out, 'best.json'), 'utf8'));
+    expect(best.solver.rule).toMatch(/^[0-9A-F]{32}$/);
+    expect(best.challenger.size).toBe(31);
+    expect(best.challenger.configuration).toMatch(/^[01]{31}$/);
+    expect(best.challenger.ones).toBe([...best.challenger.configuration].filter((c: string) => c === '1').length);
+    expect(best.probe.score).toBeGreaterThanOrEqual(0);
+    expect(best.probe.label).toMatch(/standard accuracy/);
+  });
+});
