@@ -59,9 +59,10 @@ function variants(records: InteractionRecord[]): string {
 function threads(records: InteractionRecord[]): string {
   const rows = records
     .filter((r) => r.threads === 1)
-    .map((one) => {
-      const pool = records.find((p) => isMain(p) && p.variant === 'default' && p.domain === one.domain && p.backend === one.backend && p.population === one.population)!;
-      return [one.domain, one.backend, String(one.population), si(one.interactionsPerSec), si(pool.interactionsPerSec), x(pool.speedupVsReference / one.speedupVsReference)];
+    .flatMap((one) => {
+      // The two sweeps stop growing independently: sizes measured only one way are left out.
+      const pool = records.find((p) => isMain(p) && p.variant === 'default' && p.domain === one.domain && p.backend === one.backend && p.population === one.population);
+      return pool ? [[one.domain, one.backend, String(one.population), si(one.interactionsPerSec), si(pool.interactionsPerSec), x(pool.speedupVsReference / one.speedupVsReference)]] : [];
     });
   return table(['domain', 'backend', 'P', '1 thread /s', 'worker pool /s', 'pool vs 1 thread*'], rows);
 }
@@ -69,10 +70,10 @@ function threads(records: InteractionRecord[]): string {
 function sampled(records: InteractionRecord[]): string {
   const rows = records
     .filter((r) => r.evaluation !== 'round-robin')
-    .map((s) => {
-      const rr = records.find((p) => isMain(p) && p.variant === 'default' && p.domain === s.domain && p.backend === s.backend && p.population === s.population)!;
+    .flatMap((s) => {
+      const rr = records.find((p) => isMain(p) && p.variant === 'default' && p.domain === s.domain && p.backend === s.backend && p.population === s.population);
       const perCall = (r: InteractionRecord) => r.interactions / r.interactionsPerSec;
-      return [s.domain, `${s.backend} (${s.kernel})`, String(s.population), s.evaluation, si(s.interactionsPerSec), si(rr.interactionsPerSec), ms(perCall(s)), ms(perCall(rr))];
+      return rr ? [[s.domain, `${s.backend} (${s.kernel})`, String(s.population), s.evaluation, si(s.interactionsPerSec), si(rr.interactionsPerSec), ms(perCall(s)), ms(perCall(rr))]] : [];
     });
   return table(['domain', 'backend', 'P', 'opponents', 'interactions/s', 'round robin /s', 'ms per batch', 'round robin ms per batch'], rows);
 }
