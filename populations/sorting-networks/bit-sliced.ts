@@ -13,11 +13,11 @@
  * a second tree writes them back. The network is the same for a whole row of
  * threads, so on SIMD backends the branches are uniform across lanes.
  *
- * Measured alternatives (benchmarks/, BENCHMARKS.md): the AND/OR inside the
- * leaves of a single tree, or the transposition in the kernel, put one or 240
- * copies of gpu.js's emulated bitwise loop into the GLSL, and Mesa then takes
- * minutes to compile it; the previous vector-per-word kernel is kept as a
- * variant.
+ * Alternatives tried (BENCHMARKS.md): the AND/OR inside the leaves of a
+ * single tree, or the transposition in the kernel, put 240 or 1,000 copies of
+ * gpu.js's emulated bitwise loop into the GLSL, and Mesa did not finish
+ * compiling them in minutes. The previous vector-per-word kernel is kept as a
+ * variant, and runs on headlessgl instead of this one.
  *
  * A word holds at most 24 vectors so every value is exact in an f32 (the GL
  * backends compute integers in floats); more vectors take more words per wire.

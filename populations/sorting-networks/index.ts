@@ -41,9 +41,9 @@ export const sortingNetworks: Domain<typeof options> = {
     const { inputs, vectors, initialDensity } = opts;
     const slots = opts.maxComparators ?? defaultSlots(inputs);
     const lowMask = 2 ** (inputs - 1) - 1;
-    // The kernel before bit-slicing; with gpu.js emulating bitwise operations
-    // in GLSL it still wins on headlessgl (compiles in a second, the
-    // bit-sliced one in tens: see bit-sliced.ts).
+    // The kernel before bit-slicing. gpu.js emulates bitwise operations in
+    // GLSL, where bit-slicing buys nothing: on headlessgl this one stays a
+    // little faster and compiles sooner (benchmarks/compile.ts, BENCHMARKS.md).
     const vectorPerWord: InteractionKernel = {
       name: 'vector-per-word',
       source: unrolledSortingKernel(vectors),
