@@ -1,21 +1,30 @@
 /**
  * `npm run bench -- [--quick] [--json] [--domain NAME]... [--backend B]...
- *   [--sizes 64,256] [--out FILE]`
+ *   [--sizes 64,256] [--out FILE] [--plot FILE.svg]`
  *
- * For every domain, every backend that works here (and every kernel variant
- * the domain keeps), and population sizes 64..1024: interaction throughput as
- * a median of several runs with min/max, always paired with the plain-TS
- * reference measured in the same run (speedupVsReference); then time per
- * generation split into evaluation, metrics and variation.
- * --json prints {"machine", "records", "generations"} on stdout.
+ * For every domain, every backend that works here, every kernel (the
+ * domain's default for the backend and each variant) and population sizes
+ * 64..2048 (a configuration stops growing once a batch takes over 3 s):
+ * interaction throughput as a median of several runs with min/max, paired
+ * with the plain-TS reference timed in the same run (speedupVsReference) and
+ * checked against it; webasm with one thread against its worker pool;
+ * sampled opponents against the round robin; what a kernel call costs beyond
+ * its interactions (the most batching uploads could save); and time per
+ * generation split into evaluation, metrics, variation and streaming, against
+ * the reference. Memory (RSS and heap, before and peak) for each.
+ * --json prints the result on stdout (progress goes to stderr); --out writes
+ * it to a file; --plot draws throughput against population size (SVG + PNG).
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { BACKENDS, openBackend, type BackendName } from '../core/backend.ts';
+import type { DomainInstance } from '../core/domain.ts';
 import { DOMAINS } from '../populations/index.ts';
 import { measureGeneration, type GenerationRecord } from './generation.ts';
-import { measureInteractions, type Case, type InteractionRecord } from './interactions.ts';
-import { machine } from './machine.ts';
+import { caseKernel, measureInteractions, type Case, type InteractionRecord } from './interactions.ts';
+import { load, machine } from './machine.ts';
+import { measureCallOverhead, type CallOverheadRecord } from './overhead.ts';
+import { writePlot } from './plot.ts';
 
 const { values } = parseArgs({
   options: {
@@ -25,6 +34,7 @@ const { values } = parseArgs({
     backend: { type: 'string', multiple: true },
     sizes: { type: 'string' },
     out: { type: 'string' },
+    plot: { type: 'string' },
   },
 });
 
@@ -33,10 +43,21 @@ const sizes = values.sizes
   ? values.sizes.split(',').map(Number)
   : values.quick
     ? [64, 256]
-    : [64, 128, 256, 512, 1024];
+    : [64, 128, 256, 512, 1024, 2048];
 const runs = values.quick ? 3 : 5;
-/** A configuration whose warm-up takes longer than this is not grown further. */
-const SLOW_SECONDS = 20;
+/** Doubling the population quadruples a round robin: past this many seconds per batch, stop growing. */
+const SLOW_BATCH_SECONDS = 3;
+
+export interface BenchResult {
+  readonly date: string;
+  readonly command: string;
+  /** 1/5/15-minute load averages when the run started and ended. */
+  readonly load: { readonly before: number[]; readonly after: number[] };
+  readonly machine: Record<string, string | number | boolean>;
+  readonly records: InteractionRecord[];
+  readonly overhead: CallOverheadRecord[];
+  readonly generations: GenerationRecord[];
+}
 
 async function workingBackends(): Promise<BackendName[]> {
   const wanted = (values.backend as BackendName[] | undefined) ?? [...BACKENDS];
@@ -53,54 +74,84 @@ async function workingBackends(): Promise<BackendName[]> {
 }
 
 const fmt = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)}k` : x.toFixed(1));
+const ms = (s: number) => `${(s * 1000).toFixed(1)}`;
+
+function describe(r: InteractionRecord): string {
+  return (
+    `${r.domain} ${r.backend}${r.threads === 1 ? ' (1 thread)' : ''} [${r.kernel}] ${r.evaluation} P=${r.population}: ` +
+    `${fmt(r.interactionsPerSec)} interactions/s (min ${fmt(r.interactionsPerSecMin)}, max ${fmt(r.interactionsPerSecMax)}), ` +
+    `reference ${fmt(r.referencePerSec)}/s, x${r.speedupVsReference.toFixed(1)}` +
+    (r.unit ? `, ${fmt(r.unitsPerSec!)} ${r.unit}/s` : '') +
+    `, first call ${r.firstCallSeconds.toFixed(2)} s, RSS +${r.memory.rssDeltaMiB} MiB` +
+    (r.agrees ? '' : '  *** DISAGREES WITH THE REFERENCE ***')
+  );
+}
+
+/** The kernels worth timing on a backend: its default, and each variant that is not that same kernel. */
+function variantsOn(domain: DomainInstance, backend: BackendName): string[] {
+  const own = caseKernel(domain, backend, 'default');
+  return ['default', ...Object.keys(domain.kernelVariants ?? {}).filter((v) => domain.kernelVariants![v] !== own)];
+}
+
+async function sweep(c: Omit<Case, 'population'>, records: InteractionRecord[]): Promise<void> {
+  for (const population of sizes) {
+    const r = await measureInteractions({ ...c, population });
+    records.push(r);
+    log(describe(r));
+    if (r.interactions / r.interactionsPerSec > SLOW_BATCH_SECONDS) break;
+  }
+}
 
 async function main(): Promise<void> {
+  const before = load();
   const backends = await workingBackends();
   const domains = DOMAINS.filter((d) => !values.domain || values.domain.includes(d.name));
   const records: InteractionRecord[] = [];
+  const overhead: CallOverheadRecord[] = [];
   const generations: GenerationRecord[] = [];
+  const mid = Math.min(256, Math.max(...sizes));
   for (const domain of domains) {
     const instance = domain.create(domain.options.parse({}));
-    const variants = ['default', ...Object.keys(instance.kernelVariants ?? {})];
-    const cases: Array<Omit<Case, 'population'>> = [];
     for (const backend of backends) {
-      for (const variant of variants) cases.push({ domain: instance, backend, variant, threads: 'pool', runs });
-      if (backend === 'webasm') cases.push({ domain: instance, backend, variant: 'default', threads: 1, runs });
+      for (const variant of variantsOn(instance, backend)) await sweep({ domain: instance, backend, variant, threads: 'pool', runs }, records);
+      if (backend === 'webasm') await sweep({ domain: instance, backend, variant: 'default', threads: 1, runs }, records);
+      const o = await measureCallOverhead(instance, backend, mid, runs);
+      overhead.push(o);
+      log(
+        `${o.domain} ${o.backend} P=${mid}: a call costs ${ms(o.callSeconds.median)} ms beyond its interactions, ${(o.overheadFraction * 100).toFixed(1)}% of a full batch (${ms(o.batchSeconds.median)} ms); ` +
+          `a generation's games in one call ${ms(o.mergedCallSeconds.median)} ms, in two ${ms(o.twoCallsSeconds.median)} ms (x${o.mergeSpeedup.toFixed(2)})`,
+      );
     }
-    for (const c of cases) {
-      for (const population of sizes) {
-        const started = performance.now();
-        const r = await measureInteractions({ ...c, population });
-        records.push(r);
-        log(
-          `${r.domain} ${r.backend}${r.threads === 1 ? ' (1 thread)' : ''} [${r.variant}] P=${population}: ` +
-            `${fmt(r.interactionsPerSec)} interactions/s (min ${fmt(r.interactionsPerSecMin)}, max ${fmt(r.interactionsPerSecMax)}), ` +
-            `reference ${fmt(r.referencePerSec)}/s, x${r.speedupVsReference.toFixed(1)}` +
-            (r.unit ? `, ${fmt(r.unitsPerSec!)} ${r.unit}/s` : ''),
-        );
-        if ((performance.now() - started) / 1000 / (runs + 1) > SLOW_SECONDS) break;
-      }
-    }
-    // Sampled opponents against the full round robin, at one size.
-    const best = records.filter((r) => r.domain === domain.name && r.threads === 'pool' && r.variant === 'default');
-    const fastest = best.sort((a, b) => b.interactionsPerSec - a.interactionsPerSec)[0];
-    if (fastest) {
-      const population = Math.min(256, Math.max(...sizes));
-      const r = await measureInteractions({ domain: instance, backend: fastest.backend as BackendName, variant: 'default', threads: 'pool', population, sampled: 8, runs });
-      records.push(r);
-      log(`${r.domain} ${r.backend} ${r.evaluation} P=${population}: ${fmt(r.interactionsPerSec)} interactions/s, x${r.speedupVsReference.toFixed(1)}`);
-      for (const population of values.quick ? [64] : [64, 256]) {
-        const g = await measureGeneration(domain, {}, fastest.backend as BackendName, population, values.quick ? 3 : 5);
-        generations.push(g);
-        log(
-          `${g.domain} ${g.backend} P=${population}: generation ${(g.total * 1000).toFixed(1)} ms = evaluation ${(g.evaluation * 1000).toFixed(1)}` +
-            ` + metrics ${(g.metrics * 1000).toFixed(1)} + variation ${(g.variation * 1000).toFixed(1)}`,
-        );
-      }
+    const mine = records.filter((r) => r.domain === domain.name && r.threads === 'pool' && r.variant === 'default' && r.population === mid);
+    const fastest = mine.sort((a, b) => b.interactionsPerSec - a.interactionsPerSec)[0];
+    if (!fastest) continue;
+    const backend = fastest.backend as BackendName;
+    // Sampled opponents (k each) against the round robin measured above, same size and backend.
+    const sampled = await measureInteractions({ domain: instance, backend, variant: 'default', threads: 'pool', population: mid, sampled: 8, runs });
+    records.push(sampled);
+    log(describe(sampled));
+    for (const population of values.quick ? [64] : [64, 256]) {
+      const g = await measureGeneration(domain, backend, population, values.quick ? 3 : 10);
+      generations.push(g);
+      const p = g.parts;
+      log(
+        `${g.domain} ${g.backend} P=${population}: generation ${ms(p.total.median)} ms = evaluation ${ms(p.evaluation.median)}` +
+          ` + metrics ${ms(p.metrics.median)} + variation ${ms(p.variation.median)} + streaming ${ms(p.streaming.median)}` +
+          ` (frame ${g.frameChars} chars); reference ${ms(g.reference.total.median)} ms, x${g.speedupVsReference.toFixed(1)}`,
+      );
     }
   }
-  const result = { date: new Date().toISOString(), command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), machine: machine(), records, generations };
+  const result: BenchResult = {
+    date: new Date().toISOString(),
+    command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+    load: { before, after: load() },
+    machine: machine(),
+    records,
+    overhead,
+    generations,
+  };
   if (values.out) await writeFile(values.out, `${JSON.stringify(result, null, 2)}\n`);
+  if (values.plot) log(`wrote ${(await writePlot(result, values.plot)).join(', ')}`);
   if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

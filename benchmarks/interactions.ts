@@ -1,20 +1,27 @@
 /**
- * Interaction throughput: one full round robin (population x population) of
- * random genomes on one backend and kernel variant, timed repeatedly, paired
- * with the plain-TS reference timed in the same run on the same genomes.
+ * Interaction throughput: one batch (population x population round robin, or
+ * k sampled opponents each) of random genomes on one backend and kernel,
+ * timed repeatedly, paired with the plain-TS reference timed in the same run
+ * on the same genomes, and checked against it: a fast wrong kernel is not a
+ * result.
  */
-import type { DomainInstance } from '../core/domain.ts';
+import type { DomainInstance, InteractionKernel } from '../core/domain.ts';
 import type { BackendName } from '../core/backend.ts';
 import { genome, type Population } from '../core/population.ts';
-import { kernelEvaluator, randomPair, referenceEvaluator, roundRobinOpponents, type Evaluator } from '../core/evaluator.ts';
+import { kernelEvaluator, randomPair, referenceEvaluator, roundRobinOpponents } from '../core/evaluator.ts';
 import { sampledOpponents } from '../core/interactions.ts';
 import { stream } from '../core/rng.ts';
-import { spread, timeRuns, type Spread } from './stats.ts';
+import { MemoryProbe, type MemoryRecord } from './memory.ts';
+import { rate, spread } from './stats.ts';
 
 export interface InteractionRecord {
   readonly domain: string;
   readonly backend: string;
+  /** The kernel that ran (the domain's default for this backend, or a variant). */
+  readonly kernel: string;
+  /** 'default', or the name of the kernel variant. */
   readonly variant: string;
+  /** webasm: a worker per core ('pool'), or one thread. */
   readonly threads: 'pool' | 1;
   readonly evaluation: string;
   readonly population: number;
@@ -24,16 +31,24 @@ export interface InteractionRecord {
   readonly interactionsPerSecMax: number;
   readonly runs: number;
   readonly referencePerSec: number;
+  readonly referencePerSecMin: number;
+  readonly referencePerSecMax: number;
+  /** Median over the runs of (kernel rate / reference rate), each pair timed back to back. */
   readonly speedupVsReference: number;
   readonly unit?: string;
   readonly unitsPerSec?: number;
-  readonly heapMiB: number;
-  readonly rssMiB: number;
+  readonly referenceUnitsPerSec?: number;
+  /** Every outcome the reference computed (its rows) equals the kernel's. */
+  readonly agrees: boolean;
+  /** The untimed first call: kernel compile plus one batch. */
+  readonly firstCallSeconds: number;
+  readonly memory: MemoryRecord;
 }
 
 export interface Case {
   readonly domain: DomainInstance;
   readonly backend: BackendName;
+  /** 'default' or a key of domain.kernelVariants. */
   readonly variant: string;
   readonly threads: 'pool' | 1;
   readonly population: number;
@@ -42,66 +57,103 @@ export interface Case {
   readonly runs: number;
 }
 
-/** Mean work units per interaction over the batch (e.g. comparator-tests). */
-function unitsPerInteraction(domain: DomainInstance, s: Population, c: Population, opp: Int32Array, width: number): number {
-  if (!domain.workUnits) return 0;
-  let total = 0;
-  for (let r = 0; r < s.size; r++) {
-    for (let t = 0; t < width; t++) total += domain.workUnits.count(genome(s, r), genome(c, opp[r * width + t]!));
-  }
-  return total / (s.size * width);
+/** The kernel a case runs, and its name. */
+export function caseKernel(domain: DomainInstance, backend: BackendName, variant: string): InteractionKernel {
+  if (variant !== 'default') return domain.kernelVariants![variant]!;
+  return domain.kernel.perBackend?.[backend] ?? domain.kernel;
 }
 
 /**
- * Reference rate on the first rows of the batch: enough rows for ~0.3 s, so a
- * heavy domain's 1024 x 1024 reference need not run in full. Random genomes
- * make every row alike in cost, so the rate carries over.
+ * Mean work units per interaction (e.g. comparator-tests) over the first
+ * `rows` rows: the rows the reference times, since counting can cost as much
+ * as the interaction (a simulation's steps); random rows are alike.
  */
-async function referenceRate(domain: DomainInstance, s: Population, c: Population, opp: Int32Array, width: number, runs: number): Promise<number> {
-  const ref = referenceEvaluator(domain);
-  const rowsOf = (n: number) => ({ size: n, length: s.length, genes: s.genes.subarray(0, n * s.length) });
-  const t = performance.now();
-  await ref.evaluate(rowsOf(1), c, opp.subarray(0, width), width);
-  const perRow = Math.max((performance.now() - t) / 1000, 1e-6);
-  const rows = Math.min(s.size, Math.max(1, Math.ceil(0.3 / perRow)));
-  const times = await timeRuns(() => ref.evaluate(rowsOf(rows), c, opp.subarray(0, rows * width), width), runs);
-  return (rows * width) / spread(times).median;
+function unitsPerInteraction(domain: DomainInstance, s: Population, c: Population, opp: Int32Array, width: number, rows: number): number {
+  if (!domain.workUnits) return 0;
+  let total = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let t = 0; t < width; t++) total += domain.workUnits.count(genome(s, r), genome(c, opp[r * width + t]!));
+  }
+  return total / (rows * width);
 }
+
+const rowsOf = (s: Population, n: number): Population => ({ size: n, length: s.length, genes: s.genes.subarray(0, n * s.length) });
+
+/**
+ * How many of the batch's first rows the reference evaluates per timed run:
+ * enough for ~0.3 s, so a heavy domain's 1024 x 1024 reference need not run
+ * in full. Random genomes make every row alike in cost, so the rate carries over.
+ */
+async function referenceRows(domain: DomainInstance, s: Population, c: Population, opp: Int32Array, width: number): Promise<number> {
+  const t = performance.now();
+  await referenceEvaluator(domain).evaluate(rowsOf(s, 1), c, opp.subarray(0, width), width);
+  const perRow = Math.max((performance.now() - t) / 1000, 1e-6);
+  return Math.min(s.size, Math.max(1, Math.ceil(0.3 / perRow)));
+}
+
+const seconds = async (fn: () => Promise<unknown>) => {
+  const t = performance.now();
+  await fn();
+  return (performance.now() - t) / 1000;
+};
 
 export async function measureInteractions(k: Case): Promise<InteractionRecord> {
   const { domain, population: P } = k;
   const [s, c] = randomPair(domain, P, P, `bench-${P}`);
   const width = k.sampled ?? P;
   const opp = k.sampled ? sampledOpponents(P, P, k.sampled, stream('bench')) : roundRobinOpponents(P, P);
-  const variant = k.variant === 'default' ? domain : { ...domain, kernel: domain.kernelVariants![k.variant]! };
-  const evaluator: Evaluator = await kernelEvaluator(variant, k.backend, { asyncMode: k.threads === 'pool' });
-  let times: Spread;
+  const kernel = caseKernel(domain, k.backend, k.variant);
+  const ref = referenceEvaluator(domain);
+  const rows = await referenceRows(domain, s, c, opp, width);
+  const memory = new MemoryProbe();
+  const evaluator = await kernelEvaluator({ ...domain, kernel }, k.backend, { asyncMode: k.threads === 'pool' });
+  let outcomes: Float32Array = new Float32Array(0);
+  let expected: Float32Array = new Float32Array(0);
+  const kernelTimes: number[] = [];
+  const refTimes: number[] = [];
+  let first: number;
   try {
-    times = spread(await timeRuns(() => evaluator.evaluate(s, c, opp, width), k.runs));
+    const batch = async () => (outcomes = await evaluator.evaluate(s, c, opp, width));
+    const refBatch = async () => (expected = await ref.evaluate(rowsOf(s, rows), c, opp.subarray(0, rows * width), width));
+    first = await seconds(batch);
+    await refBatch();
+    // Kernel and reference alternate, so each pair sees the same load on a shared machine.
+    for (let r = 0; r < k.runs; r++) {
+      kernelTimes.push(await seconds(batch));
+      memory.sample();
+      refTimes.push(await seconds(refBatch));
+    }
   } finally {
     await evaluator.destroy();
   }
   const interactions = P * width;
-  const referencePerSec = await referenceRate(domain, s, c, opp, width, Math.min(k.runs, 3));
-  const perSec = interactions / times.median;
-  const units = unitsPerInteraction(domain, s, c, opp, width);
-  const mem = process.memoryUsage();
+  const kernelRate = rate(interactions, spread(kernelTimes));
+  const refRate = rate(rows * width, spread(refTimes));
+  const ratios = kernelTimes.map((t, r) => (interactions / t) / ((rows * width) / refTimes[r]!));
+  const agrees = expected.every((x, i) => Object.is(x, outcomes[i]));
+  const units = unitsPerInteraction(domain, s, c, opp, width, rows);
   return {
     domain: domain.name,
     backend: k.backend,
+    kernel: kernel.name ?? k.variant,
     variant: k.variant,
     threads: k.threads,
     evaluation: k.sampled ? `sampled k=${k.sampled}` : 'round-robin',
     population: P,
     interactions,
-    interactionsPerSec: perSec,
-    interactionsPerSecMin: interactions / times.max,
-    interactionsPerSecMax: interactions / times.min,
-    runs: times.runs,
-    referencePerSec,
-    speedupVsReference: perSec / referencePerSec,
-    ...(domain.workUnits ? { unit: domain.workUnits.name, unitsPerSec: perSec * units } : {}),
-    heapMiB: Math.round(mem.heapUsed / 2 ** 20),
-    rssMiB: Math.round(mem.rss / 2 ** 20),
+    interactionsPerSec: kernelRate.median,
+    interactionsPerSecMin: kernelRate.min,
+    interactionsPerSecMax: kernelRate.max,
+    runs: kernelRate.runs,
+    referencePerSec: refRate.median,
+    referencePerSecMin: refRate.min,
+    referencePerSecMax: refRate.max,
+    speedupVsReference: spread(ratios).median,
+    ...(domain.workUnits
+      ? { unit: domain.workUnits.name, unitsPerSec: kernelRate.median * units, referenceUnitsPerSec: refRate.median * units }
+      : {}),
+    agrees,
+    firstCallSeconds: first,
+    memory: memory.result(),
   };
 }

@@ -1,5 +1,5 @@
-/** What the numbers were measured on. */
-import { cpus, totalmem, release, platform, arch } from 'node:os';
+/** What the numbers were measured on, and how busy it was. */
+import { cpus, loadavg, totalmem, release, platform, arch } from 'node:os';
 import { versions } from '../core/versions.ts';
 
 export function machine(): Record<string, string | number | boolean> {
@@ -12,4 +12,9 @@ export function machine(): Record<string, string | number | boolean> {
     display: Boolean(process.env.DISPLAY),
     ...versions(),
   };
+}
+
+/** 1, 5 and 15 minute load averages: on a shared machine, read the timings with these. */
+export function load(): number[] {
+  return loadavg().map((x) => Math.round(x * 100) / 100);
 }

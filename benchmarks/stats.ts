@@ -13,14 +13,30 @@ export function spread(xs: readonly number[]): Spread {
   return { median, min: s[0]!, max: s.at(-1)!, runs: s.length };
 }
 
-/** Seconds per call of `fn`: one untimed warm-up, then `runs` timed calls. */
-export async function timeRuns(fn: () => Promise<unknown>, runs: number): Promise<number[]> {
+/** A rate from a spread of times: `work` per second, median with min and max (the slowest run gives the min). */
+export function rate(work: number, seconds: Spread): Spread {
+  return { median: work / seconds.median, min: work / seconds.max, max: work / seconds.min, runs: seconds.runs };
+}
+
+export interface Timed {
+  /** Seconds of the untimed first call (compiles the kernel, warms caches). */
+  readonly first: number;
+  /** Seconds of each timed call after it. */
+  readonly times: number[];
+}
+
+/** One untimed warm-up call of `fn`, then `runs` timed calls; `after` runs after each call, untimed. */
+export async function timeRuns(fn: () => Promise<unknown>, runs: number, after: () => void = () => {}): Promise<Timed> {
+  let t = performance.now();
   await fn();
-  const out: number[] = [];
+  const first = (performance.now() - t) / 1000;
+  after();
+  const times: number[] = [];
   for (let r = 0; r < runs; r++) {
-    const t = performance.now();
+    t = performance.now();
     await fn();
-    out.push((performance.now() - t) / 1000);
+    times.push((performance.now() - t) / 1000);
+    after();
   }
-  return out;
+  return { first, times };
 }

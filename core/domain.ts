@@ -44,10 +44,28 @@ export interface GenomeSpec {
  * bit for bit.
  */
 export interface InteractionKernel {
+  /** What benchmarks call it ("bit-sliced"); optional. */
+  readonly name?: string;
   readonly source: KernelSource;
   readonly constants: Readonly<Record<string, number>>;
   /** gpu.js needs a bound for loops whose length is a constant or argument. */
   readonly loopMaxIterations: number;
+  /**
+   * Optional host-side re-layout of each column (challenger) genome before
+   * upload, for a kernel that reads another layout than the genome's (e.g.
+   * bit-sliced test vectors): `length` floats per column, written by `write`.
+   * Linear in the columns, so cheap next to the kernel; done on the host
+   * because in a kernel the same shuffle costs more than it saves (and, with
+   * gpu.js's emulated bitwise operations, GLSL compiles for minutes).
+   */
+  readonly columns?: { readonly length: number; write(genome: Float32Array, out: Float32Array): void };
+  /**
+   * Kernels to run instead of this one on particular backends, where another
+   * formulation compiles or runs better there (bit-sliced code on GLSL ES 1.0,
+   * which has no integer bitwise operations, say). The evaluator picks one per
+   * backend, and the contract test holds each to the reference on its backend.
+   */
+  readonly perBackend?: Readonly<Partial<Record<BackendName, InteractionKernel>>>;
   /**
    * Optional: a domain whose interaction does not fit one kernel (multi-pass,
    * bit-packed, pipelines) builds its own batch function here; the evaluator

@@ -5,7 +5,7 @@
  * rows.size x width, of rows[r] against cols[opponents[r * width + t]].
  */
 import { input, type CompiledKernel, type GpuInstance } from './gpujs.ts';
-import type { DomainInstance } from './domain.ts';
+import type { DomainInstance, InteractionKernel } from './domain.ts';
 import type { CustomInteraction } from './kernel-types.ts';
 import { createPopulation, genome, type Population } from './population.ts';
 import { BACKENDS, BackendUnavailable, firstLine, openBackend, type BackendChoice, type BackendName } from './backend.ts';
@@ -48,7 +48,9 @@ export interface KernelOptions {
   readonly asyncMode?: boolean;
 }
 
-export async function kernelEvaluator(domain: DomainInstance, backend: BackendName, options: KernelOptions = {}): Promise<Evaluator> {
+export async function kernelEvaluator(chosen: DomainInstance, backend: BackendName, options: KernelOptions = {}): Promise<Evaluator> {
+  const override = chosen.kernel.perBackend?.[backend];
+  const domain = override ? { ...chosen, kernel: override } : chosen;
   const gpu = await openBackend(backend);
   try {
     const custom = domain.kernel.build ? await domain.kernel.build(gpu, backend) : null;
@@ -108,10 +110,12 @@ function singleKernelEvaluator(gpu: GpuInstance, domain: DomainInstance, backend
     async evaluate(rows, cols, opponents, width) {
       checkShapes(rows, cols, opponents, width);
       if (rows.size === 0 || width === 0) return new Float32Array(0);
-      const kernel = kernelFor(rows, cols, width);
+      const layout = domain.kernel.columns;
+      const columns = layout ? relayout(cols, layout) : cols;
+      const kernel = kernelFor(rows, columns, width);
       const result = (await kernel(
         input(rows.genes, [rows.length, rows.size]),
-        input(cols.genes, [cols.length, cols.size]),
+        input(columns.genes, [columns.length, columns.size]),
         input(Float32Array.from(opponents), [width, rows.size]),
       )) as unknown as ArrayLike<ArrayLike<number>>;
       return flatten(result, rows.size, width);
@@ -122,6 +126,12 @@ function singleKernelEvaluator(gpu: GpuInstance, domain: DomainInstance, backend
       await gpu.destroy();
     },
   };
+}
+
+function relayout(cols: Population, layout: NonNullable<InteractionKernel['columns']>): Population {
+  const out = createPopulation(cols.size, layout.length);
+  for (let c = 0; c < cols.size; c++) layout.write(genome(cols, c), genome(out, c));
+  return out;
 }
 
 function flatten(result: ArrayLike<ArrayLike<number>>, rows: number, width: number): Float32Array {

@@ -3,7 +3,7 @@
  * side) meet current challengers, either all of them (round robin) or k each
  * (sampled, balanced so every challenger meets about the same number of
  * solvers); current solvers also meet every sampled past challenger champion.
- * Two kernel calls, no wasted pairs.
+ * One kernel call.
  */
 import type { DomainInstance } from './domain.ts';
 import type { Evaluator } from './evaluator.ts';
@@ -77,15 +77,26 @@ export async function playGeneration(args: {
   const { domain, evaluator, solvers, challengers, pastSolvers, pastChallengers, evaluation, rng } = args;
   const S = solvers.size;
   const C = challengers.size;
+  const P = pastChallengers.size;
   const rows = stack(solvers, pastSolvers);
   const width = evaluation.mode === 'round-robin' ? C : evaluation.opponents;
   const opponents =
     evaluation.mode === 'round-robin' ? roundRobinOpponents(rows.size, C) : sampledOpponents(rows.size, C, width, rng);
-  const main = await evaluator.evaluate(rows, challengers, opponents, width);
-  const past =
-    pastChallengers.size > 0
-      ? await evaluator.evaluate(solvers, pastChallengers, roundRobinOpponents(S, pastChallengers.size), pastChallengers.size)
-      : new Float32Array(0);
+  // One kernel call for both kinds of games: the columns are the current
+  // challengers followed by the past ones, and every row gets P more slots
+  // for the past ones. Past solvers play those too and the outcomes are
+  // ignored (pastSolvers x P pairs): cheaper than a second call's upload and
+  // launch (benchmarks/, BENCHMARKS.md). Row r's outcomes start at r * stride.
+  const stride = width + P;
+  let batch = opponents;
+  if (P > 0) {
+    batch = new Int32Array(rows.size * stride);
+    for (let r = 0; r < rows.size; r++) {
+      batch.set(opponents.subarray(r * width, (r + 1) * width), r * stride);
+      for (let p = 0; p < P; p++) batch[r * stride + width + p] = C + p;
+    }
+  }
+  const out = await evaluator.evaluate(rows, stack(challengers, pastChallengers), batch, stride);
 
   const scale = domain.rawScale;
   const matrix = new Float64Array(S * C).fill(Number.NaN);
@@ -95,7 +106,7 @@ export async function playGeneration(args: {
   const challengerCounts = new Int32Array(C);
   for (let r = 0; r < rows.size; r++) {
     for (let t = 0; t < width; t++) {
-      const raw = main[r * width + t]!;
+      const raw = out[r * stride + t]!;
       const c = opponents[r * width + t]!;
       challengerSums[c]! += scale - raw;
       challengerCounts[c]!++;
@@ -107,12 +118,12 @@ export async function playGeneration(args: {
       }
     }
   }
-  const P = pastChallengers.size;
   const pastChallengerMatrix = new Float64Array(S * P);
   for (let s = 0; s < S; s++) {
     for (let p = 0; p < P; p++) {
-      solverSums[s]! += past[s * P + p]!;
-      pastChallengerMatrix[s * P + p] = past[s * P + p]! / scale;
+      const raw = out[s * stride + width + p]!;
+      solverSums[s]! += raw;
+      pastChallengerMatrix[s * P + p] = raw / scale;
     }
   }
 
@@ -132,6 +143,7 @@ export async function playGeneration(args: {
     solverScores,
     challengerScores,
     solverMeetings,
-    pairs: main.length + past.length,
+    // Games that count: the past solvers' games against past challengers are played but ignored.
+    pairs: rows.size * width + S * P,
   };
 }

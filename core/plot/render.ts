@@ -49,6 +49,8 @@ export function lineChart(args: {
   readonly logX?: boolean;
   readonly logY?: boolean;
   readonly yDomain?: readonly [number, number];
+  /** Tick values for the x axis (e.g. the population sizes measured); the axis then spans exactly them. */
+  readonly xTicks?: readonly number[];
   readonly width?: number;
   readonly height?: number;
   /** Fixed colours per series name (e.g. solvers blue, challengers orange); others get the default scheme. */
@@ -63,7 +65,16 @@ export function lineChart(args: {
     data: { values: args.points.map((p) => ({ ...p })) },
     mark: { type: 'line', point: args.points.length <= 200, strokeWidth: 1.5 },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: args.x, scale: args.logX ? { type: 'log' } : { zero: false } },
+      x: {
+        field: 'x',
+        type: 'quantitative',
+        title: args.x,
+        scale: {
+          ...(args.logX ? { type: 'log' as const } : { zero: false }),
+          ...(args.xTicks ? { domain: [Math.min(...args.xTicks), Math.max(...args.xTicks)], nice: false } : {}),
+        },
+        ...(args.xTicks ? { axis: { values: [...args.xTicks] } } : {}),
+      },
       y: {
         field: 'y',
         type: 'quantitative',

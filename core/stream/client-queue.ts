@@ -31,10 +31,13 @@ export interface Outgoing {
   readonly kind: OutgoingKind;
   /** For generation messages: the point to keep if the message is dropped. */
   readonly point?: Point;
+  /** `text` as UTF-8, encoded once and shared by every viewer's queue (sizes still count characters). */
+  readonly encoded?: Buffer;
 }
 
 export interface Taken {
   readonly text: string;
+  readonly encoded?: Buffer;
   /** The viewer missed too much: the caller should queue a fresh history now. */
   readonly resync: boolean;
 }
@@ -93,7 +96,7 @@ export class ClientQueue {
     const item = this.items.shift();
     if (!item) return null;
     this.bytes -= item.text.length;
-    return { text: item.text, resync: false };
+    return { text: item.text, ...(item.encoded ? { encoded: item.encoded } : {}), resync: false };
   }
 
   private remove(pred: (x: Outgoing) => boolean): void {

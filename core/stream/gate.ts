@@ -19,7 +19,7 @@ export interface Controls {
   /** While paused, let `count` more generations run; while running, pause after the current one plus count-1. */
   step(count: number): void;
   setSpeed(generationsPerSecond: number): void;
-  /** Called after every change. */
+  /** Called after every change (commands that change nothing are silent). */
   onChange(listener: (state: GateState) => void): void;
 }
 
@@ -47,13 +47,18 @@ export class RunGate implements Controls {
     this.listeners.push(listener);
   }
 
+  // A command that changes nothing notifies nobody: each notice is a state
+  // message to every viewer, and a client repeating "resume" within its rate
+  // limit must not make the server broadcast on its behalf.
   pause(): void {
+    if (this.paused && this.steps === 0) return;
     this.paused = true;
     this.steps = 0;
     this.changed();
   }
 
   resume(): void {
+    if (!this.paused) return;
     this.paused = false;
     this.steps = 0;
     this.changed();
@@ -67,6 +72,7 @@ export class RunGate implements Controls {
   }
 
   setSpeed(generationsPerSecond: number): void {
+    if (this.speed === generationsPerSecond) return;
     this.speed = generationsPerSecond;
     this.changed();
   }

@@ -6,6 +6,8 @@
  * wait. Incoming messages are rate limited, validated by the shared protocol
  * schema, and checked against the connection's permission before they touch
  * the controls; a rejected message gets an `error` reply and changes nothing.
+ * A client over its rate is not read for a while (TCP then slows it down), so
+ * a flood costs the run little (measured by `npm run bench:load`).
  *
  * The hub knows nothing of HTTP: the server hands it accepted sockets, so
  * load tests and fuzzers can drive it directly.
@@ -35,6 +37,12 @@ export interface HubLimits {
   readonly highWater: number;
   /** Refused messages after which a flooding client is disconnected (close code 1008). */
   readonly floodClose: number;
+  /**
+   * After a refused message the client is not read for this long: its
+   * messages wait in the kernel (where they coalesce, so reading them later
+   * costs one read instead of one per message) and TCP holds the sender back.
+   */
+  readonly holdMs: number;
 }
 
 export const DEFAULT_HUB_LIMITS: HubLimits = {
@@ -42,6 +50,7 @@ export const DEFAULT_HUB_LIMITS: HubLimits = {
   rate: DEFAULT_RATE_LIMITS,
   highWater: 1 << 20,
   floodClose: 2000,
+  holdMs: 250,
 };
 
 export interface ClientOptions {
@@ -57,6 +66,7 @@ class Client {
   inFlight = 0;
   refused = 0;
   lastRateError = Number.NEGATIVE_INFINITY;
+  held = false;
   open = true;
   greeted = false;
 
@@ -75,6 +85,8 @@ export class StreamHub {
   private readonly history = new History();
   private info: RunInfo | null = null;
   private latestGeneration: string | null = null;
+  /** The history message as sent, until the next generation changes it: greetings (reconnects) reuse it. */
+  private historyCache: string | null = null;
   private status: RunStatus = 'starting';
   private readonly limits: HubLimits;
 
@@ -111,6 +123,7 @@ export class StreamHub {
    */
   reset(info: RunInfo, past: Iterable<{ readonly point: Point; readonly detail: Detail | null }> = []): void {
     this.history.clear();
+    this.historyCache = null;
     this.latestGeneration = null;
     for (const c of this.clients) {
       c.queue.clearGenerations();
@@ -120,14 +133,18 @@ export class StreamHub {
       this.history.add(point, detail?.ciao ?? null);
       if (detail) this.latestGeneration = JSON.stringify({ type: 'generation', point, detail });
     }
+    this.historyCache = null;
     this.start(info);
   }
 
   publish(point: Point, detail: Detail | null): void {
     this.history.add(point, detail?.ciao ?? null);
+    this.historyCache = null;
     const text = JSON.stringify({ type: 'generation', point, detail } satisfies ServerMessageOf<'generation'>);
     if (detail) this.latestGeneration = text;
-    for (const c of this.clients) if (c.greeted) this.enqueue(c, { text, kind: 'generation', point });
+    // Encoded once here, not once per viewer by the socket.
+    const encoded = Buffer.from(text);
+    for (const c of this.clients) if (c.greeted) this.enqueue(c, { text, encoded, kind: 'generation', point });
   }
 
   /** The run ended: 'finished' (all generations played) or 'stopped' (Ctrl-C). */
@@ -184,8 +201,8 @@ export class StreamHub {
   }
 
   private historyText(): string {
-    const h = this.history.snapshot();
-    return JSON.stringify({ type: 'history', ...h } satisfies ServerMessageOf<'history'>);
+    this.historyCache ??= JSON.stringify({ type: 'history', ...this.history.snapshot() } satisfies ServerMessageOf<'history'>);
+    return this.historyCache;
   }
 
   private greet(c: Client): void {
@@ -225,7 +242,7 @@ export class StreamHub {
       }
       const size = next.text.length;
       c.inFlight += size;
-      c.socket.send(next.text, (err) => {
+      c.socket.send(next.encoded ?? next.text, { binary: false }, (err) => {
         c.inFlight -= size;
         if (err) this.detach(c);
         else this.pump(c);
@@ -253,6 +270,7 @@ export class StreamHub {
         c.lastRateError = now;
         this.reply(c, 'rate-limited', `too many messages: at most ${this.limits.rate.perSecond} a second; this one was ignored`);
       }
+      this.hold(c);
       return;
     }
     if (isBinary) {
@@ -296,6 +314,25 @@ export class StreamHub {
         controls.setSpeed(m.generationsPerSecond);
         break;
     }
+  }
+
+  /**
+   * Stop reading a client that is over its rate for a while (see
+   * HubLimits.holdMs). The pause waits for the end of this I/O turn: a socket
+   * paused inside its data handler delivers only one buffered chunk per
+   * resume, so a backlog would drain a few messages per hold.
+   */
+  private hold(c: Client): void {
+    if (c.held || this.limits.holdMs <= 0) return;
+    c.held = true;
+    setImmediate(() => {
+      if (!c.open) return;
+      c.socket.pause();
+      setTimeout(() => {
+        c.held = false;
+        if (c.open) c.socket.resume();
+      }, this.limits.holdMs).unref();
+    });
   }
 
   private detach(c: Client): void {

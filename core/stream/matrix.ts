@@ -72,7 +72,12 @@ export function matrixValues(image: MatrixImage): Float32Array {
 }
 
 // btoa/atob exist in browsers and in Node >= 16, so this module runs in both.
+// In Node, Buffer does it ~200x faster than btoa (which is a slow legacy path
+// there): a 256 x 256 matrix took 20 ms a generation, most of streaming.
+const NodeBuffer = (globalThis as { Buffer?: typeof Buffer }).Buffer;
+
 export function toBase64(bytes: Uint8Array): string {
+  if (NodeBuffer) return NodeBuffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('base64');
   let s = '';
   const chunk = 0x8000;
   for (let i = 0; i < bytes.length; i += chunk) s += String.fromCharCode(...bytes.subarray(i, i + chunk));

@@ -32,6 +32,11 @@ export function isFixed(rule: ArrayLike<number>, state: 0 | 1): boolean {
  * 7-bit window over the circular lattice.
  */
 export function classifyReference(rule: ArrayLike<number>, ic: ArrayLike<number>, steps: number): 0 | 1 {
+  return simulate(rule, ic, steps).outcome;
+}
+
+/** The reference's outcome and the steps it simulated to decide it (benchmarks count steps x cells as work). */
+export function simulate(rule: ArrayLike<number>, ic: ArrayLike<number>, steps: number): { outcome: 0 | 1; steps: number } {
   const n = ic.length;
   let cur = new Uint8Array(n);
   let next = new Uint8Array(n);
@@ -41,13 +46,13 @@ export function classifyReference(rule: ArrayLike<number>, ic: ArrayLike<number>
     ones += cur[i]!;
   }
   const m = majority(ones, n);
-  if (!isFixed(rule, m)) return 0;
+  if (!isFixed(rule, m)) return { outcome: 0, steps: 0 };
   const fixed0 = isFixed(rule, 0);
   const fixed1 = isFixed(rule, 1);
   for (let t = 0; ; t++) {
-    if (ones === 0 && fixed0) return m === 0 ? 1 : 0;
-    if (ones === n && fixed1) return m === 1 ? 1 : 0;
-    if (t === steps) return 0;
+    if (ones === 0 && fixed0) return { outcome: m === 0 ? 1 : 0, steps: t };
+    if (ones === n && fixed1) return { outcome: m === 1 ? 1 : 0, steps: t };
+    if (t === steps) return { outcome: 0, steps: t };
     // Window of cells i-3 .. i+3 for i = 0, then slide right one cell at a time.
     let idx = 0;
     for (let d = -3; d <= 3; d++) idx = (idx << 1) | cur[(((d % n) + n) % n)]!;

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import type { Domain, ProbeResult } from '../../core/domain.ts';
 import { ruleGenome } from './rule-genome.ts';
 import { configurationGenome } from './configuration.ts';
-import { classifyReference } from './classify.ts';
+import { classifyReference, simulate } from './classify.ts';
 import { chunkedKernel } from './batch.ts';
 import { standardAccuracy } from './accuracy.ts';
 import { densityEval } from './eval.ts';
@@ -79,6 +79,8 @@ export const densityClassification: Domain<typeof options> = {
       },
       rawScale: 1,
       reference: (rule, ic) => classifyReference(rule, ic, steps),
+      // Work as the reference defines it (kernels that stop earlier still count it).
+      workUnits: { name: 'cell-updates', count: (rule, ic) => size * simulate(rule, ic, steps).steps },
       probeEvery: 10,
       probe({ solver, seed }) {
         const hex = ruleToHex(solver);

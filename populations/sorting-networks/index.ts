@@ -6,9 +6,10 @@
  * loop, checks the champion on all 2^n inputs.
  */
 import { z } from 'zod';
-import type { Domain } from '../../core/domain.ts';
+import type { Domain, InteractionKernel } from '../../core/domain.ts';
 import { readJsonFile } from '../../core/files.ts';
 import { activeComparators, networkGenome, networkOf, testSetGenome } from './genome.ts';
+import { bitSlicedSortingKernel, transposeTestSet, wordsPerTestSet } from './bit-sliced.ts';
 import { sortingKernel, sortingReference, unrolledSortingKernel } from './kernel.ts';
 import { BEST_KNOWN_SIZE, checkNetwork, depth, parseNetwork, oddEvenMergeSort } from './network.ts';
 
@@ -40,18 +41,33 @@ export const sortingNetworks: Domain<typeof options> = {
     const { inputs, vectors, initialDensity } = opts;
     const slots = opts.maxComparators ?? defaultSlots(inputs);
     const lowMask = 2 ** (inputs - 1) - 1;
+    // The kernel before bit-slicing. gpu.js emulates bitwise operations in
+    // GLSL, where bit-slicing buys nothing: on headlessgl this one stays a
+    // little faster and compiles sooner (benchmarks/compile.ts, BENCHMARKS.md).
+    const vectorPerWord: InteractionKernel = {
+      name: 'vector-per-word',
+      source: unrolledSortingKernel(vectors),
+      constants: { vectors, slots, lowMask },
+      loopMaxIterations: Math.max(vectors, slots),
+    };
     return {
       name: 'sorting-networks',
       options: { inputs, maxComparators: slots, vectors, initialDensity },
       solver: networkGenome(inputs, slots, initialDensity),
       challenger: testSetGenome(inputs, vectors),
       kernel: {
-        source: unrolledSortingKernel(vectors),
-        constants: { vectors, slots, lowMask },
-        loopMaxIterations: Math.max(vectors, slots),
+        name: 'bit-sliced',
+        source: bitSlicedSortingKernel(inputs, vectors),
+        constants: { slots },
+        loopMaxIterations: slots,
+        columns: { length: wordsPerTestSet(inputs, vectors), write: transposeTestSet(inputs, vectors) },
+        perBackend: { headlessgl: vectorPerWord },
       },
       kernelVariants: {
+        // The kernel before bit-slicing, and the plain loop before that: benchmarks/ measures both against it.
+        'vector-per-word': vectorPerWord,
         'one-vector-at-a-time': {
+          name: 'one-vector-at-a-time',
           source: sortingKernel,
           constants: { vectors, slots, lowMask },
           loopMaxIterations: Math.max(vectors, slots),

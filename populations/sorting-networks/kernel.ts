@@ -18,7 +18,7 @@ export interface SortingConstants {
   readonly lowMask: number;
 }
 
-/** The straightforward kernel: one vector at a time (kept as the benchmark baseline variant). */
+/** The straightforward kernel: one vector at a time (kept as a benchmark variant). */
 export function sortingKernel(
   this: KernelThis<SortingConstants>,
   networks: Grid,
@@ -45,13 +45,13 @@ export function sortingKernel(
 }
 
 /**
- * The kernel the domain runs: the same computation with all of a challenger's
- * vectors held in scalar registers (gpu.js has no local arrays, so the source
- * is generated for the vector count), so each comparator is read once per
- * pair instead of once per vector, and the swap is branchless:
+ * The vector-per-word kernel (a variant since the bit-sliced kernel in
+ * bit-sliced.ts replaced it): the same computation with all of a
+ * challenger's vectors held in scalar registers (gpu.js has no local arrays,
+ * so the source is generated for the vector count), so each comparator is
+ * read once per pair instead of once per vector, and the swap is branchless:
  * v += bit_i(v) * (1 - bit_j(v)) * (2^j - 2^i). Unused slots (i == j) are
- * skipped. Measured against the loop kernel in benchmarks/ (about 10x on
- * webasm for 16 vectors).
+ * skipped. About 10x the loop kernel on webasm for 16 vectors.
  */
 export function unrolledSortingKernel(vectors: number): string {
   const v = Array.from({ length: vectors }, (_, t) => `v${t}`);

@@ -89,4 +89,20 @@ describe('run gate', () => {
     gate.resume();
     expect(seen).toEqual(['true:0', 'true:3', 'false:3']);
   });
+
+  it('stays silent for commands that change nothing (no broadcast on behalf of a client)', () => {
+    const gate = new RunGate({ paused: false, speed: 5 });
+    const seen: string[] = [];
+    gate.onChange((s) => seen.push(`${s.paused}:${s.speed}`));
+    gate.resume();
+    gate.setSpeed(5);
+    expect(seen).toEqual([]);
+    gate.pause();
+    gate.pause();
+    expect(seen).toEqual(['true:5']);
+    // A pause while steps are pending cancels them: a change, though the state reads the same.
+    gate.step(2);
+    gate.pause();
+    expect(seen).toEqual(['true:5', 'true:5', 'true:5']);
+  });
 });
