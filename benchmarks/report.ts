@@ -167,7 +167,7 @@ export function loadReport(r: LoadFile): string {
     '',
     `**Ratio loaded / unloaded: ${r.ratio.toFixed(2)}** (per loaded window against the unloaded windows either side: ${r.cycleRatios.map((x) => x.toFixed(2)).join(', ')}); in CPU time of the run's process: ${r.cpuRatio.toFixed(2)}. Run state before ${JSON.stringify(r.gateBefore)}, after ${JSON.stringify(r.gateAfter)}.`,
     '',
-    table(['loaded window', 'viewers that saw every generation', 'fewest streamed in full', 'lagged notices', 'viewers dropped', 'flood messages sent', 'error replies', 'flooders closed'], windows),
+    table(['loaded window', 'viewers that saw every generation', 'fewest generation messages', 'lagged notices', 'viewers dropped', 'flood messages sent', 'error replies', 'flooders closed'], windows),
     '',
   ].join('\n');
 }

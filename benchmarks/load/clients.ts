@@ -16,7 +16,7 @@ export interface ViewerReport {
   readonly viewers: number;
   /** Viewers that saw every generation in [from, to): streamed, or as a lagged notice's point. */
   readonly complete: number;
-  /** Fewest generation messages any viewer received in the window. */
+  /** Fewest generation messages any viewer received in the window (each carries the generations played since the last). */
   readonly minGenerationMessages: number;
   readonly laggedNotices: number;
   /** Viewers the server closed, or whose socket failed. */
@@ -49,6 +49,8 @@ interface Viewer {
 }
 
 const HEAD = /^\{"type":"(\w+)"(?:,"point":\{"generation":(\d+))?/;
+/** The generation of each point in a message's `earlier` list (the newest one's is in HEAD). */
+const EARLIER = /\{"point":\{"generation":(\d+)/g;
 
 function viewer(url: string): Promise<Viewer> {
   return new Promise((resolve, reject) => {
@@ -63,12 +65,15 @@ function viewer(url: string): Promise<Viewer> {
         const g = Number(head[2]);
         v.seen.add(g);
         v.generationMessages.set(g, (v.generationMessages.get(g) ?? 0) + 1);
+        // Generations played since the last message come before the picture: read up to it only.
+        const end = data.indexOf('"detail":');
+        for (const e of data.subarray(0, end < 0 ? data.length : end).toString().matchAll(EARLIER)) v.seen.add(Number(e[1]));
       } else if (type === 'history' || type === 'lagged') {
         const m = JSON.parse(data.toString()) as { points: Array<{ generation: number }> };
         for (const p of m.points) v.seen.add(p.generation);
         if (type === 'lagged') v.lagged++;
-      } else if (type === 'hello') {
-        resolve(v);
+        // Connected once greeted: the catch-up (the largest message) has arrived and been read.
+        if (type === 'history') resolve(v);
       }
     });
     socket.on('close', () => (v.dropped = true));

@@ -64,13 +64,15 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function ask(child: ChildProcess, command: Command, expect: Event['ev']): Promise<Event> {
   return new Promise((resolve, reject) => {
+    const onExit = (code: number | null) => reject(new Error(`load clients exited (${code})`));
     const onMessage = (e: Event) => {
       if (e.ev !== expect) return;
       child.off('message', onMessage);
+      child.off('exit', onExit);
       resolve(e);
     };
     child.on('message', onMessage);
-    child.once('exit', (code) => reject(new Error(`load clients exited (${code})`)));
+    child.once('exit', onExit);
     child.send(command);
   });
 }
@@ -116,7 +118,7 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadResult> {
       unloadedCpuMs.push(u.cpuMs);
       if (c === opts.cycles) break;
       await ask(child, { cmd: 'connect', url, viewers: opts.viewers, flooders: opts.flooders }, 'connected');
-      await sleep(200); // greetings drain
+      await sleep(200); // the last greetings (and the flooders' first refusals) settle
       const w = await window();
       loaded.push(w.rate);
       loadedCpuMs.push(w.cpuMs);

@@ -21,7 +21,7 @@ export const DEFAULT_QUEUE_LIMITS: QueueLimits = { maxMessages: 32, maxBytes: 4 
 
 /**
  * essential: hello and history, never dropped (at most a couple per connection);
- * generation: dropped oldest first, its point kept; state: replaced by a newer
+ * generation: dropped oldest first, its points kept; state: replaced by a newer
  * state; note: errors and notices, dropped oldest first when nothing else is left.
  */
 export type OutgoingKind = 'essential' | 'generation' | 'state' | 'note';
@@ -29,8 +29,8 @@ export type OutgoingKind = 'essential' | 'generation' | 'state' | 'note';
 export interface Outgoing {
   readonly text: string;
   readonly kind: OutgoingKind;
-  /** For generation messages: the point to keep if the message is dropped. */
-  readonly point?: Point;
+  /** For generation messages: the points (earlier ones, then the newest) to keep if the message is dropped. */
+  readonly points?: readonly Point[];
   /** `text` as UTF-8, encoded once and shared by every viewer's queue (sizes still count characters). */
   readonly encoded?: Buffer;
 }
@@ -116,12 +116,12 @@ export class ClientQueue {
     if (kind === 'generation') {
       this.droppedCount++;
       this.totalDropped++;
-      if (!this.needsResync && item!.point) {
-        if (this.missed.length >= this.limits.maxMissedPoints) {
+      if (!this.needsResync && item!.points) {
+        if (this.missed.length + item!.points.length > this.limits.maxMissedPoints) {
           this.needsResync = true;
           this.missed = [];
         } else {
-          this.missed.push(item!.point);
+          this.missed.push(...item!.points);
         }
       }
     }

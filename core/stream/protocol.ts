@@ -9,8 +9,11 @@
  *   history    catch-up: one compact point per generation so far (thinned
  *              evenly when the run is long), the recent CIAO rows and the
  *              pathology events
- *   generation the latest generation in full (when one exists), then one per
- *              generation as they are played
+ *   generation the latest generation in full (when one exists), then the
+ *              generations as they are played: at most one message per
+ *              `HubLimits.batchMs` (200 ms), the newest generation with its
+ *              picture and the ones played since the last message as `earlier`
+ *              (point and CIAO row), so every generation reaches the charts
  * and at any time:
  *   state      paused / running / finished, pace, generation counter
  *   lagged     this viewer fell behind and missed generations; carries their
@@ -23,7 +26,7 @@
  */
 import { z } from 'zod';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** The WebSocket path next to the viewer's pages. */
 export const STREAM_PATH = '/ws';
@@ -180,8 +183,23 @@ export const HistoryMessage = z.object({
   events: z.array(PathologyEventSchema).default([]),
 });
 
-/** `detail` is null only in replays, for generations whose frame was thinned out of frames.jsonl. */
-export const GenerationMessage = z.object({ type: z.literal('generation'), point: PointSchema, detail: DetailSchema.nullable() });
+/** A generation played since the last message, carried by the next one: what the charts and the CIAO plot need. */
+export const EarlierSchema = z.object({ point: PointSchema, ciao: CiaoRowSchema.nullable() });
+export type Earlier = z.infer<typeof EarlierSchema>;
+
+/**
+ * The newest generation (`point`, and its picture in `detail`), after the
+ * generations played since the previous message, oldest first (`earlier`;
+ * empty unless the run plays faster than one generation per batch interval).
+ * `detail` is null only in replays, for generations whose frame was thinned
+ * out of frames.jsonl.
+ */
+export const GenerationMessage = z.object({
+  type: z.literal('generation'),
+  point: PointSchema,
+  earlier: z.array(EarlierSchema).default([]),
+  detail: DetailSchema.nullable(),
+});
 export type Generation = z.infer<typeof GenerationMessage>;
 
 export const LaggedMessage = z.object({

@@ -1,6 +1,6 @@
 /** The viewer's arms-race state: events from history, points and lagged catch-ups; active pathologies; summary line. */
 import { describe, expect, it } from 'vitest';
-import type { PathologyEventMessage, Point } from '../../core/stream/protocol.ts';
+import { PROTOCOL_VERSION, type PathologyEventMessage, type Point } from '../../core/stream/protocol.ts';
 import { activePathologies, armsSummary, eventLine } from '../../viewer/src/arms.ts';
 import { Store } from '../../viewer/src/store.ts';
 import { point } from '../core/stream/helpers.ts';
@@ -32,9 +32,9 @@ describe('pathologies in the viewer', () => {
     const changed = store.apply({ type: 'history', total: 3, stride: 2, points: [point(0), point(2)], ciao: [], events: [event('cycling', 'start', 1, 0)] });
     expect(changed.has('events')).toBe(true);
     expect(store.events.map((e) => e.generation)).toEqual([1]);
-    store.apply({ type: 'generation', point: withEvents(3, [event('cycling', 'end', 3, 0)]), detail: null });
+    store.apply({ type: 'generation', point: withEvents(3, [event('cycling', 'end', 3, 0)]), earlier: [], detail: null });
     // A duplicate point (already seen) brings nothing twice.
-    store.apply({ type: 'generation', point: withEvents(3, [event('cycling', 'end', 3, 0)]), detail: null });
+    store.apply({ type: 'generation', point: withEvents(3, [event('cycling', 'end', 3, 0)]), earlier: [], detail: null });
     const lagged = store.apply({ type: 'lagged', dropped: 2, points: [point(4), withEvents(5, [event('disengagement', 'start', 5, 1)])], resync: false });
     expect(lagged.has('events')).toBe(true);
     expect(store.events.map((e) => [e.kind, e.phase, e.generation])).toEqual([
@@ -46,7 +46,7 @@ describe('pathologies in the viewer', () => {
     // A new hello (a new run) clears them.
     store.apply({
       type: 'hello',
-      protocol: 1,
+      protocol: PROTOCOL_VERSION,
       mode: 'live',
       run: { domain: 'x', title: 'x', seed: '1', backend: 'cpu', view: 'points', generations: 10, config: {} },
       generation: 0,

@@ -104,6 +104,12 @@ export class Store {
         changed.add('header').add('series').add('ciao').add('events');
         break;
       case 'generation':
+        // Generations played since the last message: their points and CIAO rows, oldest first.
+        for (const e of m.earlier) {
+          if (this.addPoint(e.point)) changed.add('series').add('header');
+          if (e.point.events.length) changed.add('events');
+          if (e.ciao && this.addCiao(e.ciao)) changed.add('ciao');
+        }
         if (this.addPoint(m.point)) changed.add('series').add('header');
         if (m.point.events.length) changed.add('events');
         if (m.detail && m.point.generation >= this.detailGeneration) {

@@ -3,7 +3,7 @@ import { ClientQueue } from '../../../core/stream/client-queue.ts';
 import type { Point } from '../../../core/stream/protocol.ts';
 import { point } from './helpers.ts';
 
-const gen = (g: number, size = 100) => ({ text: `{"g":${g}}`.padEnd(size, ' '), kind: 'generation' as const, point: point(g) });
+const gen = (g: number, size = 100) => ({ text: `{"g":${g}}`.padEnd(size, ' '), kind: 'generation' as const, points: [point(g)] });
 
 function drain(q: ClientQueue): Array<{ text: string; resync: boolean }> {
   const out = [];

@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import { runCommand, type RunFlags } from '../../../core/cli/run-command.ts';
 import { startLiveStream, type LiveStream, type LiveStreamOptions } from '../../../core/stream/live.ts';
-import { ServerMessageSchema, type Point, type ServerMessage, type ServerMessageOf } from '../../../core/stream/protocol.ts';
+import {
+  ServerMessageSchema,
+  type CiaoRowMessage,
+  type Detail,
+  type Point,
+  type ServerMessage,
+  type ServerMessageOf,
+} from '../../../core/stream/protocol.ts';
 
 export function tempDir(prefix = 'redqueen-stream-'): { path: string; remove(): void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
@@ -61,12 +68,21 @@ export async function testRun(flags: Partial<RunFlags>, opts: Partial<LiveStream
   };
 }
 
+export interface Streamed {
+  readonly point: Point;
+  readonly ciao: CiaoRowMessage | null;
+  /** The picture: only the newest generation of a message has one. */
+  readonly detail: Detail | null;
+}
+
 export interface Client {
   readonly socket: WebSocket;
   readonly messages: ServerMessage[];
   /** Raw frames that did not match the protocol schema (should stay empty). */
   readonly invalid: string[];
   of<T extends ServerMessage['type']>(type: T): Array<ServerMessageOf<T>>;
+  /** Every generation streamed so far, in arrival order: each message's `earlier` ones, then its newest. */
+  generations(): Streamed[];
   waitFor<T extends ServerMessage['type']>(
     type: T,
     pred?: (m: ServerMessageOf<T>) => boolean,
@@ -106,6 +122,11 @@ export function client(url: string, options: WebSocket.ClientOptions = {}): Prom
         messages,
         invalid,
         of,
+        generations: () =>
+          of('generation').flatMap((m) => [
+            ...m.earlier.map((e) => ({ point: e.point, ciao: e.ciao, detail: null })),
+            { point: m.point, ciao: m.detail?.ciao ?? null, detail: m.detail },
+          ]),
         closed,
         send: (value) => socket.send(typeof value === 'string' ? value : JSON.stringify(value)),
         close: () => socket.close(),

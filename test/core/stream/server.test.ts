@@ -47,11 +47,15 @@ describe('stream server', () => {
     late.send({ type: 'resume' });
     expect(await done).toBe(0);
     await late.waitFor('state', (s) => s.status === 'finished');
-    const streamed = late.of('generation').map((m) => m.point.generation);
+    const streamed = late.generations().map((g) => g.point.generation);
     expect(streamed).toEqual(Array.from({ length: 30 - 11 }, (_, i) => 11 + i));
     const all = metricsPoints(run.dir);
     expect(all).toHaveLength(30);
-    for (const m of late.of('generation')) expect(m.point).toEqual(all[m.point.generation]);
+    for (const g of late.generations()) expect(g.point).toEqual(all[g.point.generation]);
+    // Generations played since the last message ride along with the next one, each with its CIAO row.
+    for (const g of late.generations()) if (g.point.generation > 0) expect(g.ciao?.generation).toBe(g.point.generation);
+    // The last message carries the last generation's picture.
+    expect(late.of('generation').at(-1)?.detail?.ciao?.generation).toBe(29);
     expect(late.invalid).toEqual([]);
     expect(first.invalid).toEqual([]);
   });
@@ -96,7 +100,8 @@ describe('stream server', () => {
     // 256 x 256 matrices: ~90 KB per generation message, far more than the socket buffers hold.
     run = await testRun(
       { inputs: '4', vectors: '2', solvers: '256', challengers: '256', generations: '250' },
-      { gate: { paused: true, speed: 0 } },
+      // Every generation in a message of its own, so the backlog outgrows the socket buffers quickly.
+      { gate: { paused: true, speed: 0 }, hubLimits: { batchMs: 0 } },
     );
     const done = run.start();
     const stalled = await client(run.wsUrl);
@@ -121,12 +126,12 @@ describe('stream server', () => {
     // Every generation reached the stalled viewer's charts: streamed, or listed in the lagged notices.
     const seen = new Set([
       ...stalled.of('history').flatMap((h) => h.points.map((p) => p.generation)),
-      ...stalled.of('generation').map((m) => m.point.generation),
+      ...stalled.generations().map((g) => g.point.generation),
       ...stalled.of('lagged').flatMap((l) => l.points.map((p) => p.generation)),
     ]);
     for (let g = 0; g < 250; g++) expect(seen.has(g)).toBe(true);
     // The viewer that kept up got everything in order.
-    const got = reader.of('generation').map((m) => m.point.generation);
+    const got = reader.generations().map((g) => g.point.generation);
     expect(got).toEqual(Array.from({ length: 250 }, (_, i) => i));
   });
 
@@ -141,7 +146,7 @@ describe('stream server', () => {
     await Promise.all(clients.map((c) => c.waitFor('state', (s) => s.status === 'finished')));
     const expected = Array.from({ length: 25 }, (_, i) => i);
     for (const c of clients) {
-      expect(c.of('generation').map((m) => m.point.generation)).toEqual(expected);
+      expect(c.generations().map((g) => g.point.generation)).toEqual(expected);
       expect(c.of('lagged')).toHaveLength(0);
       expect(c.invalid).toEqual([]);
     }
