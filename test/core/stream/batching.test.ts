@@ -15,15 +15,21 @@ afterEach(async () => {
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 
+/** A viewer that watches a whole run of `generations` at `speed` (0: full speed) to its end. */
+async function watchRun(generations: number, speed: number, batchMs: number) {
+  run = await testRun({ generations: String(generations) }, { gate: { paused: true, speed }, hubLimits: { batchMs } });
+  const done = run.start();
+  const c = await client(run.wsUrl);
+  await c.waitFor('hello');
+  c.send({ type: 'resume' });
+  expect(await done).toBe(0);
+  await c.waitFor('state', (s) => s.status === 'finished');
+  return c;
+}
+
 describe('generation batching', () => {
   it('batches a fast run: every generation once, in order, with its CIAO row; pictures for the newest', async () => {
-    run = await testRun({ generations: '60' }, { gate: { paused: true, speed: 0 }, hubLimits: { batchMs: 200 } });
-    const done = run.start();
-    const c = await client(run.wsUrl);
-    await c.waitFor('hello');
-    c.send({ type: 'resume' });
-    expect(await done).toBe(0);
-    await c.waitFor('state', (s) => s.status === 'finished');
+    const c = await watchRun(60, 0, 200);
     const messages = c.of('generation');
     expect(messages.length).toBeLessThan(60);
     expect(messages.some((m) => m.earlier.length > 0)).toBe(true);
@@ -37,13 +43,7 @@ describe('generation batching', () => {
 
   it('sends each generation of a slow run at once, on its own', async () => {
     // Five generations a second, 200 ms apart: longer than the batch interval.
-    run = await testRun({ generations: '6' }, { gate: { paused: true, speed: 5 }, hubLimits: { batchMs: 100 } });
-    const done = run.start();
-    const c = await client(run.wsUrl);
-    await c.waitFor('hello');
-    c.send({ type: 'resume' });
-    expect(await done).toBe(0);
-    await c.waitFor('state', (s) => s.status === 'finished');
+    const c = await watchRun(6, 5, 100);
     const messages = c.of('generation');
     expect(messages.map((m) => m.point.generation)).toEqual(range(6));
     for (const m of messages) {
