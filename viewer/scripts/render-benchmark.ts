@@ -30,7 +30,8 @@ execFileSync(process.execPath, [`${ROOT}node_modules/vite/bin/vite.js`, 'build',
   stdio: 'inherit',
 });
 
-const hub = new StreamHub(null);
+// Every generation in a message of its own (no batching): the page's worst case.
+const hub = new StreamHub(null, { batchMs: 0 });
 const info = syntheticInfo('sorting-network', HISTORY + rate * seconds);
 hub.reset(
   info,
