@@ -43,3 +43,13 @@ export function permutation(n: number, rng: Rng): Int32Array {
   }
   return p;
 }
+
+/**
+ * How many changes one mutation makes: 1, plus one more with probability
+ * 1/2, repeatedly (mean 2). Mostly small steps, now and then a larger jump.
+ */
+export function mutationCount(rng: Rng): number {
+  let n = 1;
+  while (rng.chance(0.5)) n++;
+  return n;
+}

@@ -26,15 +26,8 @@
  *    selected part of the population keeps the hard ones.
  */
 import type { GenomeSpec } from '../../core/domain.ts';
-import type { Rng } from '../../core/rng.ts';
+import { mutationCount, type Rng } from '../../core/rng.ts';
 import { UserError } from '../../core/errors.ts';
-
-/** How many cells one mutation touches: 1, plus one more with probability 1/2, repeatedly. */
-function changes(rng: Rng): number {
-  let n = 1;
-  while (rng.chance(0.5)) n++;
-  return n;
-}
 
 export function countOnes(cells: ArrayLike<number>): number {
   let ones = 0;
@@ -74,7 +67,7 @@ export function configurationGenome(size: number, immigrants = 0): GenomeSpec {
         spec.random(rng, g);
         return;
       }
-      const k = changes(rng);
+      const k = mutationCount(rng);
       if (rng.chance(0.5)) {
         // Move the density by k cells, up or down with equal odds.
         flipCells(g, rng.chance(0.5) ? 0 : 1, k, rng);

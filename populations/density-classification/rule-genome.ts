@@ -21,14 +21,8 @@
  * generations).
  */
 import type { GenomeSpec } from '../../core/domain.ts';
-import type { Rng } from '../../core/rng.ts';
+import { mutationCount, type Rng } from '../../core/rng.ts';
 import { NEIGHBOURHOODS, parseRule, ruleToHex } from './rule.ts';
-
-function changes(rng: Rng): number {
-  let n = 1;
-  while (rng.chance(0.5)) n++;
-  return n;
-}
 
 /** The neighbourhood with every cell complemented and left and right swapped. */
 export function mirror(k: number): number {
@@ -61,7 +55,7 @@ export function ruleGenome(symmetric = false): GenomeSpec {
       if (symmetric) symmetrize(out);
     },
     mutate(g, rng) {
-      for (let n = changes(rng); n > 0; n--) {
+      for (let n = mutationCount(rng); n > 0; n--) {
         const k = rng.int(NEIGHBOURHOODS);
         g[k] = 1 - g[k]!;
         if (symmetric) g[mirror(k)] = 1 - g[k]!;

@@ -7,16 +7,9 @@
  */
 import type { GenomeSpec } from '../../core/domain.ts';
 import type { JsonValue } from '../../core/json.ts';
-import type { Rng } from '../../core/rng.ts';
+import { mutationCount, type Rng } from '../../core/rng.ts';
 import { UserError } from '../../core/errors.ts';
 import { parseNetwork, type Network } from './network.ts';
-
-/** Changes per mutation: 1, plus one more with probability 1/2, repeatedly. */
-function changes(rng: Rng): number {
-  let n = 1;
-  while (rng.chance(0.5)) n++;
-  return n;
-}
 
 function randomComparator(inputs: number, rng: Rng): [number, number] {
   const i = rng.int(inputs);
@@ -64,7 +57,7 @@ export function networkGenome(inputs: number, slots: number, initialDensity: num
       for (let k = 0; k < slots; k++) setSlot(out, k, rng.chance(initialDensity) ? randomComparator(inputs, rng) : null);
     },
     mutate(g, rng) {
-      for (let n = changes(rng); n > 0; n--) {
+      for (let n = mutationCount(rng); n > 0; n--) {
         const k = rng.int(slots);
         const op = rng.next();
         if (op < 0.4) {
@@ -128,7 +121,7 @@ export function testSetGenome(inputs: number, vectors: number): GenomeSpec {
       for (let t = 0; t < vectors; t++) out[t] = rng.int(2 ** inputs);
     },
     mutate(g, rng) {
-      for (let n = changes(rng); n > 0; n--) {
+      for (let n = mutationCount(rng); n > 0; n--) {
         const t = rng.int(vectors);
         g[t] = rng.chance(0.7) ? g[t]! ^ (1 << rng.int(inputs)) : rng.int(2 ** inputs);
       }
