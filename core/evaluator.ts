@@ -4,10 +4,11 @@
  * reference over the same layout. Both return raw outcomes, row-major
  * rows.size x width, of rows[r] against cols[opponents[r * width + t]].
  */
-import { input, type CompiledKernel, type GpuInstance } from './gpujs.ts';
-import type { DomainInstance, InteractionKernel } from './domain.ts';
+import type { GpuInstance } from './gpujs.ts';
+import { kernelRunner } from './kernel-runner.ts';
+import type { DomainInstance } from './domain.ts';
 import type { CustomInteraction } from './kernel-types.ts';
-import { createPopulation, genome, type Population } from './population.ts';
+import { createPopulation, genome, remap, type Population } from './population.ts';
 import { BACKENDS, BackendUnavailable, firstLine, openBackend, type BackendChoice, type BackendName } from './backend.ts';
 import { stream } from './rng.ts';
 import { UserError } from './errors.ts';
@@ -35,9 +36,6 @@ export function referenceEvaluator(domain: DomainInstance): Evaluator {
     async destroy() {},
   };
 }
-
-/** Most distinct shapes kept compiled at once (archive growth changes shapes early in a run). */
-const KERNEL_CACHE_SIZE = 8;
 
 export interface KernelOptions {
   /**
@@ -77,67 +75,21 @@ function customEvaluator(gpu: GpuInstance, custom: CustomInteraction, backend: B
 }
 
 function singleKernelEvaluator(gpu: GpuInstance, domain: DomainInstance, backend: BackendName, asyncMode: boolean): Evaluator {
-  // One compiled kernel per argument shape. gpu.js's dynamicArguments would
-  // avoid this, but its cpu backend then indexes Input arguments with the
-  // output's row stride (wrong results), so shapes are fixed per kernel.
-  const kernels = new Map<string, CompiledKernel>();
-  const kernelFor = (rows: Population, cols: Population, width: number): CompiledKernel => {
-    const key = `${rows.size}x${rows.length}|${cols.size}x${cols.length}|${width}`;
-    let k = kernels.get(key);
-    if (k) {
-      kernels.delete(key); // re-insert as most recently used
-      kernels.set(key, k);
-      return k;
-    }
-    k = gpu.createKernel(domain.kernel.source, {
-      output: [width, rows.size],
-      constants: { ...domain.kernel.constants },
-      loopMaxIterations: domain.kernel.loopMaxIterations,
-      precision: 'single',
-      tactic: 'precision',
-      asyncMode,
-    });
-    kernels.set(key, k);
-    if (kernels.size > KERNEL_CACHE_SIZE) {
-      const [oldKey, old] = kernels.entries().next().value as [string, CompiledKernel];
-      kernels.delete(oldKey);
-      old.destroy();
-    }
-    return k;
-  };
+  const { source, constants, loopMaxIterations, columns: layout } = domain.kernel;
+  const runner = kernelRunner(gpu, source, { constants, loopMaxIterations, asyncMode });
   return {
     backend,
     async evaluate(rows, cols, opponents, width) {
       checkShapes(rows, cols, opponents, width);
       if (rows.size === 0 || width === 0) return new Float32Array(0);
-      const layout = domain.kernel.columns;
-      const columns = layout ? relayout(cols, layout) : cols;
-      const kernel = kernelFor(rows, columns, width);
-      const result = (await kernel(
-        input(rows.genes, [rows.length, rows.size]),
-        input(columns.genes, [columns.length, columns.size]),
-        input(Float32Array.from(opponents), [width, rows.size]),
-      )) as unknown as ArrayLike<ArrayLike<number>>;
-      return flatten(result, rows.size, width);
+      const uploaded = layout ? remap(cols, layout.length, (g, out) => layout.write(g, out)) : cols;
+      return runner.run(rows, uploaded, opponents, width);
     },
     async destroy() {
-      for (const k of kernels.values()) k.destroy();
-      kernels.clear();
+      runner.destroy();
       await gpu.destroy();
     },
   };
-}
-
-function relayout(cols: Population, layout: NonNullable<InteractionKernel['columns']>): Population {
-  const out = createPopulation(cols.size, layout.length);
-  for (let c = 0; c < cols.size; c++) layout.write(genome(cols, c), genome(out, c));
-  return out;
-}
-
-function flatten(result: ArrayLike<ArrayLike<number>>, rows: number, width: number): Float32Array {
-  const out = new Float32Array(rows * width);
-  for (let r = 0; r < rows; r++) out.set(result[r]!, r * width);
-  return out;
 }
 
 function checkShapes(rows: Population, cols: Population, opponents: Int32Array, width: number): void {

@@ -29,6 +29,13 @@ export function populationOf(genomes: readonly Float32Array[], length: number): 
   return pop;
 }
 
+/** A new population of `length`-gene genomes, each written by `write` from the same individual of `pop` (a re-layout for upload, say). */
+export function remap(pop: Population, length: number, write: (from: Float32Array, to: Float32Array) => void): Population {
+  const out = createPopulation(pop.size, length);
+  for (let i = 0; i < pop.size; i++) write(genome(pop, i), genome(out, i));
+  return out;
+}
+
 export function copyGenome(pop: Population, i: number): Float32Array {
   return genome(pop, i).slice();
 }
