@@ -112,7 +112,13 @@ export class StreamHub {
   private readonly clients = new Set<Client>();
   private readonly history = new History();
   private info: RunInfo | null = null;
-  private latestGeneration: string | null = null;
+  /**
+   * The newest generation with a picture, sent to each new viewer after the
+   * history; its message is made when a viewer first needs it, not on every
+   * generation (the batches already serialize each picture once).
+   */
+  private latest: { readonly point: Point; readonly detail: Detail } | null = null;
+  private latestCache: string | null = null;
   /** The history message as sent, until the next generation changes it: greetings (reconnects) reuse it. */
   private historyCache: string | null = null;
   private status: RunStatus = 'starting';
@@ -156,8 +162,7 @@ export class StreamHub {
    */
   reset(info: RunInfo, past: Iterable<{ readonly point: Point; readonly detail: Detail | null }> = []): void {
     this.history.clear();
-    this.historyCache = null;
-    this.latestGeneration = null;
+    this.setLatest(null);
     this.dropBatch();
     for (const c of this.clients) {
       c.queue.clearGenerations();
@@ -165,7 +170,7 @@ export class StreamHub {
     }
     for (const { point, detail } of past) {
       this.history.add(point, detail?.ciao ?? null);
-      if (detail) this.latestGeneration = JSON.stringify({ type: 'generation', point, detail });
+      if (detail) this.setLatest({ point, detail });
     }
     this.historyCache = null;
     this.start(info);
@@ -174,7 +179,7 @@ export class StreamHub {
   publish(point: Point, detail: Detail | null): void {
     this.history.add(point, detail?.ciao ?? null);
     this.historyCache = null;
-    if (detail) this.latestGeneration = JSON.stringify(generationMessage(point, [], detail));
+    if (detail) this.setLatest({ point, detail });
     if (this.newest) this.earlier.push({ point: this.newest.point, ciao: this.newest.detail?.ciao ?? null });
     this.newest = { point, detail };
     const wait = this.lastBatch + this.limits.batchMs - performance.now();
@@ -262,6 +267,17 @@ export class StreamHub {
     this.batchTimer = null;
   }
 
+  private setLatest(latest: { readonly point: Point; readonly detail: Detail } | null): void {
+    this.latest = latest;
+    this.latestCache = null;
+  }
+
+  private latestText(): string | null {
+    if (!this.latest) return null;
+    this.latestCache ??= JSON.stringify(generationMessage(this.latest.point, [], this.latest.detail));
+    return this.latestCache;
+  }
+
   private historyText(): string {
     this.historyCache ??= JSON.stringify({ type: 'history', ...this.history.snapshot() } satisfies ServerMessageOf<'history'>);
     return this.historyCache;
@@ -283,7 +299,8 @@ export class StreamHub {
     c.greeted = true;
     this.enqueue(c, { text: JSON.stringify(hello), kind: 'essential' });
     this.enqueue(c, { text: this.historyText(), kind: 'essential' });
-    if (this.latestGeneration) this.enqueue(c, { text: this.latestGeneration, kind: 'generation' });
+    const latest = this.latestText();
+    if (latest) this.enqueue(c, { text: latest, kind: 'generation' });
   }
 
   private enqueue(c: Client, item: Outgoing): void {
@@ -300,7 +317,8 @@ export class StreamHub {
       if (next.resync) {
         c.queue.clearGenerations();
         c.queue.push({ text: this.historyText(), kind: 'essential' });
-        if (this.latestGeneration) c.queue.push({ text: this.latestGeneration, kind: 'generation' });
+        const latest = this.latestText();
+        if (latest) c.queue.push({ text: latest, kind: 'generation' });
       }
       const size = next.text.length;
       c.inFlight += size;

@@ -202,6 +202,11 @@ export const GenerationMessage = z.object({
 });
 export type Generation = z.infer<typeof GenerationMessage>;
 
+/** Every generation a message carries, oldest first: the earlier ones, then the newest (whose CIAO row is in its picture). */
+export function carried(m: Generation): Earlier[] {
+  return [...m.earlier, { point: m.point, ciao: m.detail?.ciao ?? null }];
+}
+
 export const LaggedMessage = z.object({
   type: z.literal('lagged'),
   /** Generation messages this viewer did not get because it read too slowly. */

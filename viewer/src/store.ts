@@ -3,7 +3,7 @@
  * uPlot takes as they are; a long run's history is thinned by halves so
  * redraws stay cheap. `apply` returns which panels need a redraw.
  */
-import type { CiaoRowMessage, Detail, Hello, PathologyEventMessage, Point, RunStatus, ServerMessage } from '../../core/stream/protocol.ts';
+import { carried, type CiaoRowMessage, type Detail, type Hello, type PathologyEventMessage, type Point, type RunStatus, type ServerMessage } from '../../core/stream/protocol.ts';
 
 export type Panel = 'header' | 'series' | 'detail' | 'ciao' | 'notice' | 'events';
 export type ConnectionStatus = 'connecting' | 'reconnecting';
@@ -104,19 +104,16 @@ export class Store {
         changed.add('header').add('series').add('ciao').add('events');
         break;
       case 'generation':
-        // Generations played since the last message: their points and CIAO rows, oldest first.
-        for (const e of m.earlier) {
-          if (this.addPoint(e.point)) changed.add('series').add('header');
-          if (e.point.events.length) changed.add('events');
-          if (e.ciao && this.addCiao(e.ciao)) changed.add('ciao');
+        // The generations played since the last message, then the newest: points and CIAO rows.
+        for (const g of carried(m)) {
+          if (this.addPoint(g.point)) changed.add('series').add('header');
+          if (g.point.events.length) changed.add('events');
+          if (g.ciao && this.addCiao(g.ciao)) changed.add('ciao');
         }
-        if (this.addPoint(m.point)) changed.add('series').add('header');
-        if (m.point.events.length) changed.add('events');
         if (m.detail && m.point.generation >= this.detailGeneration) {
           this.detail = m.detail;
           this.detailGeneration = m.point.generation;
           changed.add('detail');
-          if (m.detail.ciao && this.addCiao(m.detail.ciao)) changed.add('ciao');
         }
         break;
       case 'lagged':

@@ -10,6 +10,7 @@ import WebSocket from 'ws';
 import { runCommand, type RunFlags } from '../../../core/cli/run-command.ts';
 import { startLiveStream, type LiveStream, type LiveStreamOptions } from '../../../core/stream/live.ts';
 import {
+  carried,
   ServerMessageSchema,
   type CiaoRowMessage,
   type Detail,
@@ -123,10 +124,7 @@ export function client(url: string, options: WebSocket.ClientOptions = {}): Prom
         invalid,
         of,
         generations: () =>
-          of('generation').flatMap((m) => [
-            ...m.earlier.map((e) => ({ point: e.point, ciao: e.ciao, detail: null })),
-            { point: m.point, ciao: m.detail?.ciao ?? null, detail: m.detail },
-          ]),
+          of('generation').flatMap((m) => carried(m).map((g, i, all) => ({ ...g, detail: i === all.length - 1 ? m.detail : null }))),
         closed,
         send: (value) => socket.send(typeof value === 'string' ? value : JSON.stringify(value)),
         close: () => socket.close(),
