@@ -22,6 +22,7 @@ import type { GenerationMetrics } from '../core/metrics.ts';
 import { initialState } from '../core/state.ts';
 import { step } from '../core/step.ts';
 import { findDomain } from '../populations/index.ts';
+import { mean } from './stats.ts';
 
 export const SETUPS: Readonly<Record<string, ConfigFile>> = {
   plain: { hallOfFame: { sample: 0 } },
@@ -121,16 +122,19 @@ export async function playSetup(
     cyclingDetected: metrics.some((m) => m.events.some((e) => e.kind === 'cycling')),
     cyclingShare: episodeShare(metrics, 'cycling'),
     focusingShare: episodeShare(metrics, 'focusing'),
-    objective: q.reduce((a, b) => a + b, 0) / q.length,
+    objective: mean(q),
     finalObjective: scores[scores.length - 1] ?? 0,
   };
 }
 
 export function meanSd(xs: readonly number[]): { mean: number; sd: number; min: number; max: number } {
-  const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(1, xs.length - 1));
-  return { mean, sd, min: Math.min(...xs), max: Math.max(...xs) };
+  const m = mean(xs);
+  const sd = Math.sqrt(xs.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, xs.length - 1));
+  return { mean: m, sd, min: Math.min(...xs), max: Math.max(...xs) };
 }
+
+/** mean ± sd [min, max], for the tables. */
+const f = (s: ReturnType<typeof meanSd>) => `${s.mean.toFixed(3)} ± ${s.sd.toFixed(3)} [${s.min.toFixed(3)}, ${s.max.toFixed(3)}]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -180,7 +184,6 @@ async function main(): Promise<void> {
     };
     if (!values.json && density) {
       const x = results[name] as Record<string, ReturnType<typeof meanSd>> & { disengagementDetected: number };
-      const f = (s: ReturnType<typeof meanSd>) => `${s.mean.toFixed(3)} ± ${s.sd.toFixed(3)} [${s.min.toFixed(3)}, ${s.max.toFixed(3)}]`;
       if (name === names[0]) {
         process.stdout.write('| setup | runs flagged disengaged | share of generations disengaged | mean outcome, second half | probe (standard accuracy), last quarter |\n');
         process.stdout.write('|---|---|---|---|---|\n');
@@ -190,7 +193,6 @@ async function main(): Promise<void> {
       );
     } else if (!values.json) {
       const x = results[name] as { cyclingDetected: number; cyclingShare: ReturnType<typeof meanSd>; objective: ReturnType<typeof meanSd>; focusingShare: ReturnType<typeof meanSd> };
-      const f = (s: ReturnType<typeof meanSd>) => `${s.mean.toFixed(3)} ± ${s.sd.toFixed(3)} [${s.min.toFixed(3)}, ${s.max.toFixed(3)}]`;
       if (name === names[0]) {
         process.stdout.write(
           `| setup | runs flagged cycling | share of generations cycling | share focusing | objective, last quarter (mean ± sd [min, max]) | Welch t vs ${names[0]} |\n`,

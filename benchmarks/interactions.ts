@@ -12,7 +12,7 @@ import { kernelEvaluator, randomPair, referenceEvaluator, roundRobinOpponents } 
 import { sampledOpponents } from '../core/interactions.ts';
 import { stream } from '../core/rng.ts';
 import { MemoryProbe, type MemoryRecord } from './memory.ts';
-import { rate, spread } from './stats.ts';
+import { rate, seconds, spread } from './stats.ts';
 
 export interface InteractionRecord {
   readonly domain: string;
@@ -90,12 +90,6 @@ async function referenceRows(domain: DomainInstance, s: Population, c: Populatio
   const perRow = Math.max((performance.now() - t) / 1000, 1e-6);
   return Math.min(s.size, Math.max(1, Math.ceil(0.3 / perRow)));
 }
-
-const seconds = async (fn: () => Promise<unknown>) => {
-  const t = performance.now();
-  await fn();
-  return (performance.now() - t) / 1000;
-};
 
 export async function measureInteractions(k: Case): Promise<InteractionRecord> {
   const { domain, population: P } = k;

@@ -2,17 +2,17 @@
  * What one kernel call costs beyond its interactions: both populations
  * uploaded (copied into WebAssembly memory or GL textures, re-laid out where
  * the kernel asks), the kernel launched, the result read back. Measured as a
- * call with one opponent per row. A generation makes two calls (current and
- * Hall-of-Fame opponents); batching uploads (several calls, or several
+ * call with one opponent per row. Batching uploads (several calls, or several
  * generations of independent runs, in one) can save at most this much per
- * call merged away, which `overheadFraction` puts next to a full batch.
+ * call merged away, which `overheadFraction` puts next to a full batch; a
+ * generation's current and Hall-of-Fame games are one such merged call now.
  */
 import type { BackendName } from '../core/backend.ts';
 import type { DomainInstance } from '../core/domain.ts';
 import { kernelEvaluator, randomPair, roundRobinOpponents } from '../core/evaluator.ts';
 import { stack } from '../core/interactions.ts';
 import { caseKernel } from './interactions.ts';
-import { spread, timeRuns, type Spread } from './stats.ts';
+import { seconds, spread, timeRuns, type Spread } from './stats.ts';
 
 export interface CallOverheadRecord {
   readonly domain: string;
@@ -59,12 +59,8 @@ export async function measureCallOverhead(domain: DomainInstance, backend: Backe
     const twoTimes: number[] = [];
     const mergedTimes: number[] = [];
     for (let r = 0; r < runs; r++) {
-      let t = performance.now();
-      await two();
-      twoTimes.push((performance.now() - t) / 1000);
-      t = performance.now();
-      await merged();
-      mergedTimes.push((performance.now() - t) / 1000);
+      twoTimes.push(await seconds(two));
+      mergedTimes.push(await seconds(merged));
     }
     const twoCalls = spread(twoTimes);
     const mergedCall = spread(mergedTimes);

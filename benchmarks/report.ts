@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import type { BenchResult } from './bench.ts';
 import type { InteractionRecord } from './interactions.ts';
 import type { LoadResult } from './load/measure.ts';
+import { mean } from './stats.ts';
 
 const si = (x: number) => (x >= 1e9 ? `${(x / 1e9).toFixed(2)} G` : x >= 1e6 ? `${(x / 1e6).toFixed(2)} M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)} k` : x.toFixed(1));
 const ms = (s: number) => (s * 1000).toFixed(1);
@@ -160,8 +161,8 @@ export function loadReport(r: LoadFile): string {
     table(
       ['', 'generations/s per window', 'mean', 'CPU ms of the run per generation'],
       [
-        ['unloaded', f(r.unloaded), (r.unloaded.reduce((a, b) => a + b) / r.unloaded.length).toFixed(1), f(r.unloadedCpuMs)],
-        [`${r.settings.viewers} viewers + ${r.settings.flooders} flooders`, f(r.loaded), (r.loaded.reduce((a, b) => a + b) / r.loaded.length).toFixed(1), f(r.loadedCpuMs)],
+        ['unloaded', f(r.unloaded), mean(r.unloaded).toFixed(1), f(r.unloadedCpuMs)],
+        [`${r.settings.viewers} viewers + ${r.settings.flooders} flooders`, f(r.loaded), mean(r.loaded).toFixed(1), f(r.loadedCpuMs)],
       ],
     ),
     '',

@@ -13,6 +13,17 @@ export function spread(xs: readonly number[]): Spread {
   return { median, min: s[0]!, max: s.at(-1)!, runs: s.length };
 }
 
+export function mean(xs: readonly number[]): number {
+  return xs.reduce((a, b) => a + b, 0) / xs.length;
+}
+
+/** Seconds one call of `fn` takes. */
+export async function seconds(fn: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return (performance.now() - t) / 1000;
+}
+
 /** A rate from a spread of times: `work` per second, median with min and max (the slowest run gives the min). */
 export function rate(work: number, seconds: Spread): Spread {
   return { median: work / seconds.median, min: work / seconds.max, max: work / seconds.min, runs: seconds.runs };
@@ -27,15 +38,11 @@ export interface Timed {
 
 /** One untimed warm-up call of `fn`, then `runs` timed calls; `after` runs after each call, untimed. */
 export async function timeRuns(fn: () => Promise<unknown>, runs: number, after: () => void = () => {}): Promise<Timed> {
-  let t = performance.now();
-  await fn();
-  const first = (performance.now() - t) / 1000;
+  const first = await seconds(fn);
   after();
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
-    t = performance.now();
-    await fn();
-    times.push((performance.now() - t) / 1000);
+    times.push(await seconds(fn));
     after();
   }
   return { first, times };

@@ -22,6 +22,7 @@ import { runJob } from '../../core/run.ts';
 import { initialState } from '../../core/state.ts';
 import { startLiveStream } from '../../core/stream/live.ts';
 import type { GateState } from '../../core/stream/gate.ts';
+import { mean } from '../stats.ts';
 import type { Command, Event, FloodReport, ViewerReport } from './clients.ts';
 
 export interface LoadOptions {
@@ -137,7 +138,6 @@ export async function measureLoad(opts: LoadOptions): Promise<LoadResult> {
     await live.close();
     await rm(dir, { recursive: true, force: true });
   }
-  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   return {
     unloaded,
     loaded,
