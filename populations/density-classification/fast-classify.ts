@@ -7,7 +7,7 @@
  * pattern, which never becomes uniform). Same outcomes as the reference
  * (classify.ts); the tests check it on random rules and ICs.
  */
-import { layout, packRule, type Layout } from './packing.ts';
+import { layout, packRule, pieces, type Layout } from './packing.ts';
 import { countOnes } from './configuration.ts';
 import { isFixed, majority } from './classify.ts';
 
@@ -22,18 +22,12 @@ interface Piece {
 }
 
 function piecesOf(lay: Layout, a: number, len: number): Piece[] {
-  const out: Piece[] = [];
-  let pos = ((a % lay.size) + lay.size) % lay.size;
-  for (let left = len; left > 0; ) {
-    const j = Math.floor(pos / lay.k);
-    const c = lay.chunks[j]!;
-    const o = pos - c.start;
-    const l = Math.min(left, c.length - o);
-    out.push({ chunk: j, shift: c.length - o - l, mask: (1 << l) - 1, length: l });
-    pos = (pos + l) % lay.size;
-    left -= l;
-  }
-  return out;
+  return pieces(lay, a, len).map(({ chunk, offset, length }) => ({
+    chunk,
+    shift: lay.chunks[chunk]!.length - offset - length,
+    mask: (1 << length) - 1,
+    length,
+  }));
 }
 
 export interface Classifier {

@@ -16,7 +16,7 @@
  * Arguments: tables [row][tableEntries + 2] (chunk table, fixed0, fixed1),
  * ics [col][chunks + 1] (chunk values, majority), opponents [row][slot].
  */
-import type { Layout } from './packing.ts';
+import { pieces, type Layout } from './packing.ts';
 
 export interface SourceOptions {
   readonly steps: number;
@@ -32,23 +32,6 @@ const pow2 = (e: number): string => {
   const v = 2 ** e;
   return Number.isInteger(v) ? `${v}.0` : `${v}`;
 };
-
-/** Cells a .. a+len-1 of the ring as pieces (chunk, offset, length). */
-function pieces(lay: Layout, a: number, len: number): Array<[number, number, number]> {
-  const out: Array<[number, number, number]> = [];
-  let pos = ((a % lay.size) + lay.size) % lay.size;
-  let left = len;
-  while (left > 0) {
-    const j = Math.floor(pos / lay.k);
-    const c = lay.chunks[j]!;
-    const o = pos - c.start;
-    const l = Math.min(left, c.length - o);
-    out.push([j, o, l]);
-    pos = (pos + l) % lay.size;
-    left -= l;
-  }
-  return out;
-}
 
 /** Statements of one step from state `src` to state `dst`, temporaries suffixed by `tag`. */
 function stepLines(lay: Layout, src: string, dst: string, tag: string): string[] {
@@ -75,7 +58,7 @@ function stepLines(lay: Layout, src: string, dst: string, tag: string): string[]
   };
   const cells = (a: number, len: number): string => {
     let expr = '';
-    for (const [j, o, l] of pieces(lay, a, len)) {
+    for (const { chunk: j, offset: o, length: l } of pieces(lay, a, len)) {
       const p = piece(j, o, l);
       expr = expr === '' ? p : `(${expr}) * ${pow2(l)} + ${p}`;
     }

@@ -40,6 +40,22 @@ export function layout(size: number, k: number): Layout {
   return { size, k, chunks, tableEntries: 2 ** (k + 6), icWidth: chunks.length + 1, full };
 }
 
+/** Cells a .. a+len-1 of the ring (a may be negative) as pieces of chunks: chunk j, its cells offset .. offset+length-1. */
+export function pieces(lay: Layout, a: number, len: number): Array<{ readonly chunk: number; readonly offset: number; readonly length: number }> {
+  const out = [];
+  let pos = ((a % lay.size) + lay.size) % lay.size;
+  for (let left = len; left > 0; ) {
+    const chunk = Math.floor(pos / lay.k);
+    const c = lay.chunks[chunk]!;
+    const offset = pos - c.start;
+    const length = Math.min(left, c.length - offset);
+    out.push({ chunk, offset, length });
+    pos = (pos + length) % lay.size;
+    left -= length;
+  }
+  return out;
+}
+
 /** Write the row of one rule: its chunk table, then fixed0 (table[0] == 0) and fixed1 (table[127] == 1) as 0/1. */
 export function packRule(rule: ArrayLike<number>, lay: Layout, out: Float32Array): void {
   const { k, tableEntries } = lay;
