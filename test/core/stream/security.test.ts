@@ -118,26 +118,36 @@ describe('stream security', () => {
   it('rate-limits each client: excess messages are refused with one error, others keep their budget', async () => {
     run = await testRun({}, { gate: { paused: true, speed: 0 }, hubLimits: { rate: { perSecond: 5, burst: 10 }, floodClose: 300 } });
     void run.start();
-    let changes = 0;
-    run.live.gate.onChange(() => changes++);
+    const accepted: number[] = [];
+    run.live.gate.onChange((state) => accepted.push(state.speed));
     const flooder = await client(run.wsUrl);
     const calm = await client(run.wsUrl);
     await flooder.waitFor('hello');
     await calm.waitFor('hello');
+    const start = performance.now();
     for (let i = 0; i < 100; i++) flooder.send({ type: 'speed', generationsPerSecond: i + 1 });
     await flooder.waitFor('error', (e) => e.code === 'rate-limited');
     await sleep(300);
-    // The burst (10) and a few refilled tokens (5 a second) got through; the rest changed nothing.
-    expect(changes).toBeGreaterThanOrEqual(10);
-    expect(changes).toBeLessThanOrEqual(20);
-    expect(flooder.of('error').filter((e) => e.code === 'rate-limited')).toHaveLength(1);
-    expect(run.live.gate.state().speed).toBeLessThanOrEqual(20);
+    // The burst (10) went to the first ten messages; after that only refilled tokens
+    // (5 a second) let one through. A loaded machine reads the flood in several chunks
+    // with a hold between them, so the bounds scale with the time it took.
+    const seconds = (performance.now() - start) / 1000;
+    expect(accepted.slice(0, 10)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(accepted.length).toBeLessThanOrEqual(10 + Math.floor(5 * seconds));
+    expect(run.live.gate.state().speed).toBe(accepted[accepted.length - 1]);
+    // At most one rate-limited error a second.
+    const errors = flooder.of('error').filter((e) => e.code === 'rate-limited').length;
+    expect(errors).toBeGreaterThanOrEqual(1);
+    expect(errors).toBeLessThanOrEqual(Math.floor(seconds) + 1);
     calm.send({ type: 'speed', generationsPerSecond: 42 });
     await calm.waitFor('state', (s) => s.speed === 42);
 
-    // A client that keeps flooding is cut off (1008); the run is untouched.
+    // A client that keeps flooding is cut off (1008); the run is untouched: still paused,
+    // and its speed the last accepted one (42, or a late refilled token of the first flood).
     for (let i = 0; i < 400; i++) flooder.send({ type: 'pause' });
     expect((await flooder.closed).code).toBe(1008);
-    expect(run.live.gate.state()).toEqual({ paused: true, speed: 42 });
+    const total = (performance.now() - start) / 1000;
+    expect(accepted.length).toBeLessThanOrEqual(11 + Math.floor(5 * total));
+    expect(run.live.gate.state()).toEqual({ paused: true, speed: accepted[accepted.length - 1] });
   });
 });
