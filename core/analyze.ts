@@ -12,6 +12,7 @@ import { evenlySpaced, type ChampionHistory } from './archive.ts';
 import { readChampions } from './champions-log.ts';
 import { parseConfigFile, resolveConfig, type RunConfig } from './config.ts';
 import type { DomainInstance } from './domain.ts';
+import type { JsonValue } from './json.ts';
 import { UserError } from './errors.ts';
 import type { GenerationMetrics } from './metrics.ts';
 import { PATHOLOGIES, type Pathology, type PathologyEvent } from './metrics-detectors.ts';
@@ -55,7 +56,8 @@ export interface RunAnalysis {
     readonly label: string;
     readonly first: number;
     readonly last: number;
-    readonly best: { readonly generation: number; readonly score: number };
+    /** The best-scoring probed champion, in the domain's human format (chosen by the probe, so report it as such). */
+    readonly best: { readonly generation: number; readonly score: number; readonly solver: JsonValue };
     readonly lastQuarter: number;
   } | null;
 }
@@ -165,7 +167,11 @@ export async function analyzeRun(dir: string, roster = DEFAULT_ANALYZE_ROSTER): 
       label,
       first: scores[0]!,
       last: scores[scores.length - 1]!,
-      best: { generation: probed[best]!.generation, score: scores[best]! },
+      best: {
+        generation: probed[best]!.generation,
+        score: scores[best]!,
+        solver: domain.solver.encode(history.solvers[probed[best]!.generation]!),
+      },
       lastQuarter: quarters(scores).lastQuarter,
     };
   }
@@ -222,6 +228,8 @@ export function reportText(a: RunAnalysis, files: readonly string[]): string {
         a.probe.lastQuarter,
       )}, best ${f3(a.probe.best.score)} at generation ${a.probe.best.generation}`,
     );
+    const solver = JSON.stringify(a.probe.best.solver);
+    lines.push(`  its champion solver: ${solver.length <= 160 ? solver : 'in report.json (probe.best.solver)'}`);
   }
   if (files.length) lines.push(`plots: ${files.join(', ')}`);
   return `${lines.join('\n')}\n`;

@@ -23,6 +23,8 @@ async function numberRun(game: string, generations: number, extra: Record<string
 }
 
 interface Line {
+  generation: number;
+  probe: { score: number; dimensions: number[] } | null;
   dominance: { solvers: number; challengers: number };
   events: Array<{ phase: string; since: number }>;
   archive: { challengers: number; solvers: number } | null;
@@ -58,6 +60,15 @@ describe('redqueen analyze', () => {
     const last = (await lines(dir)).at(-1)!;
     expect(report.dominance.solvers.length).toBe(last.dominance.solvers);
     expect(report.dominance.challengers.length).toBe(last.dominance.challengers);
+    // The best probed champion: the highest probe score in metrics.jsonl, and the solver
+    // named is that generation's champion (its coordinates are the probe's dimensions).
+    const probed = (await lines(dir)).filter((l) => l.probe !== null);
+    const top = probed.reduce((a, b) => (b.probe!.score > a.probe!.score ? b : a));
+    expect(report.probe.best.generation).toBe(top.generation);
+    expect(report.probe.best.score).toBe(top.probe!.score);
+    const { point, resolution } = report.probe.best.solver as { point: number[]; resolution: number };
+    expect(point.map((x) => x / resolution)).toEqual(top.probe!.dimensions);
+    expect(text.stdout).toContain(`  its champion solver: ${JSON.stringify(report.probe.best.solver)}`);
     const cycling = report.pathologies.filter((p: { kind: string }) => p.kind === 'cycling');
     expect(cycling.length).toBeGreaterThan(0);
     // Every episode in the report starts where an event in metrics.jsonl says.
