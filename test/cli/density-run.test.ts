@@ -27,4 +27,19 @@ describe('redqueen run --domain density-classification', () => {
     expect(best.probe.score).toBeGreaterThanOrEqual(0);
     expect(best.probe.label).toMatch(/standard accuracy/);
   });
+
+  it('accepts the README\'s coevolution config (every remedy it names), scaled down by flags', async () => {
+    const out = join(await tempDir(), 'dc');
+    const r = await runCli([
+      'run', '--config', 'populations/density-classification/examples/coevolution.json', '--size', '31', '--steps', '40',
+      '--population', '12', '--generations', '2', '--backend', 'cpu', '--quiet', '--out', out,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const run = JSON.parse(await readFile(join(out, 'run.json'), 'utf8'));
+    expect(run.config).toMatchObject({
+      domain: 'density-classification', seed: 'dc7', solvers: 12, challengers: 12, fitnessSharing: true,
+      paretoArchive: { challengers: 16, solvers: 8 }, difficulty: { schedule: 'ramp', start: 0.85, end: 0.85 },
+    });
+    expect(run.config.options).toMatchObject({ size: 31, steps: 40, immigrants: 0.5, symmetric: true });
+  });
 });
