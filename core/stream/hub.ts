@@ -26,6 +26,7 @@ import { ClientQueue, DEFAULT_QUEUE_LIMITS, type Outgoing, type OutgoingKind, ty
 import type { Controls } from './gate.ts';
 import { History } from './history.ts';
 import {
+  carried,
   parseClientMessage,
   PROTOCOL_VERSION,
   type ClientMessage,
@@ -256,8 +257,8 @@ export class StreamHub {
     this.dropBatch();
     if (!newest) return;
     this.lastBatch = performance.now();
-    const points = [...earlier.map((e) => e.point), newest.point];
-    this.broadcast(JSON.stringify(generationMessage(newest.point, earlier, newest.detail)), 'generation', points);
+    const message = generationMessage(newest.point, earlier, newest.detail);
+    this.broadcast(JSON.stringify(message), 'generation', carried(message).map((g) => g.point));
   }
 
   private dropBatch(): void {
