@@ -162,16 +162,13 @@ export async function analyzeRun(dir: string, roster = DEFAULT_ANALYZE_ROSTER): 
     const scores = probed.map((m) => m.probe!.score);
     let best = 0;
     for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
+    const top = probed[best]!;
     const label = (await probeLabel(dir)) ?? 'probe score';
     probe = {
       label,
       first: scores[0]!,
       last: scores[scores.length - 1]!,
-      best: {
-        generation: probed[best]!.generation,
-        score: scores[best]!,
-        solver: domain.solver.encode(history.solvers[probed[best]!.generation]!),
-      },
+      best: { generation: top.generation, score: scores[best]!, solver: domain.solver.encode(history.solvers[top.generation]!) },
       lastQuarter: quarters(scores).lastQuarter,
     };
   }
