@@ -1,25 +1,34 @@
 /**
- * `redqueen eval --domain density-classification --rule HEX [--size 149]
+ * `redqueen eval --domain density-classification --rule HEX|FILE [--size 149]
  * [--ics 10000] [--steps 320] [--seed S]`: a rule's standard accuracy.
  * Flags arrive as strings; each is checked here with an error naming it.
+ * --rule is read as a file when it looks like a path (holds "/" or ends in
+ * .json): a rule file or a run's best.json (its solver).
  */
 import type { EvalCommand } from '../../core/domain.ts';
 import { UserError } from '../../core/errors.ts';
 import { intFlag } from '../../core/cli/args.ts';
-import { hexToRule } from './rule.ts';
+import { readJsonFileSync } from '../../core/files.ts';
+import { solverOfBest } from '../../core/best-file.ts';
+import { hexToRule, parseRule } from './rule.ts';
 import { standardAccuracy } from './accuracy.ts';
 import { MAX_SIZE, MAX_STEPS, MIN_SIZE } from './limits.ts';
 
 export const densityEval: EvalCommand = {
   flags: [
-    { name: 'rule', value: 'HEX', description: 'radius-3 CA rule as 32 hex digits (entry 0 first)', required: true },
+    {
+      name: 'rule',
+      value: 'HEX',
+      description: 'radius-3 CA rule as 32 hex digits (entry 0 first), or a file: {"rule": HEX} or a run\'s best.json',
+      required: true,
+    },
     { name: 'size', value: 'N', description: 'lattice size, odd (default 149)' },
     { name: 'ics', value: 'N', description: 'random initial configurations to test (default 10000)' },
     { name: 'steps', value: 'N', description: 'step limit (default 320)' },
     { name: 'seed', value: 'S', description: 'seed of the random configurations (default 1)' },
   ],
   run(values) {
-    const rule = hexToRule(values.rule ?? '', '--rule');
+    const rule = ruleFlag(values.rule ?? '');
     const size = intFlag('size', values.size, MIN_SIZE, MAX_SIZE) ?? 149;
     if (size % 2 === 0) throw new UserError(`--size must be odd so every configuration has a majority (no ties), got ${size}`);
     const ics = intFlag('ics', values.ics, 1, 10_000_000) ?? 10_000;
@@ -30,3 +39,9 @@ export const densityEval: EvalCommand = {
     return { accuracy: r.accuracy, ics: r.ics, size: r.size, steps: r.steps };
   },
 };
+
+function ruleFlag(text: string): Float32Array {
+  if (!text.includes('/') && !text.endsWith('.json')) return hexToRule(text, '--rule');
+  const { value, source } = solverOfBest(readJsonFileSync(text, '--rule'), `--rule ${text}`);
+  return parseRule(value, source);
+}

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import type { Domain, InteractionKernel } from '../../core/domain.ts';
 import { readJsonFile } from '../../core/files.ts';
+import { solverOfBest } from '../../core/best-file.ts';
 import { activeComparators, networkGenome, networkOf, testSetGenome } from './genome.ts';
 import { bitSlicedSortingKernel, transposeTestSet, wordsPerTestSet } from './bit-sliced.ts';
 import { sortingKernel, sortingReference, unrolledSortingKernel } from './kernel.ts';
@@ -93,11 +94,18 @@ export const sortingNetworks: Domain<typeof options> = {
     };
   },
   evalCommand: {
-    flags: [{ name: 'network', value: 'FILE', description: 'network JSON: {"inputs": n, "comparators": [[i, j], ...]}', required: true }],
+    flags: [
+      {
+        name: 'network',
+        value: 'FILE',
+        description: 'network JSON {"inputs": n, "comparators": [[i, j], ...]}, or a run\'s best.json (its solver)',
+        required: true,
+      },
+    ],
     async run(values) {
       const file = values.network!;
-      const json = await readJsonFile(file, '--network');
-      return { ...checkNetwork(parseNetwork(json, file)) };
+      const { value, source } = solverOfBest(await readJsonFile(file, '--network'), file);
+      return { ...checkNetwork(parseNetwork(value, source)) };
     },
   },
 };

@@ -3,9 +3,10 @@
  * headline numbers and the exit codes; the flag handling behind it in process
  * (a CLI start costs seconds on a loaded 2-core machine).
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli.ts';
+import { runCli, tempDir } from '../helpers/cli.ts';
 import { densityEval } from '../../populations/density-classification/eval.ts';
 
 const GKL = '005F005F005F005F005FFF5F005FFF5F';
@@ -58,6 +59,19 @@ describe('redqueen eval --domain density-classification', () => {
     const gkl = evalIn({ rule: GKL, ics: '20000', seed: 'fresh' }).accuracy;
     // Measured at 85.1-85.4% against GKL's 81.6-81.7% on 10^5 ICs.
     expect(evolved).toBeGreaterThan(gkl + 0.02);
+  });
+
+  it('takes --rule as a file too: a rule file, or a run\'s best.json (its solver)', async () => {
+    const best = join(await tempDir(), 'best.json');
+    writeFileSync(best, JSON.stringify({ generation: 4, solver: { rule: GKL }, challenger: { size: 149, ones: 1, configuration: '1'.padEnd(149, '0') } }));
+    const rulefile = join(await tempDir(), 'gkl.json');
+    writeFileSync(rulefile, JSON.stringify(GKL));
+    const direct = evalIn({ rule: GKL, ics: '500', seed: 'f' }).accuracy;
+    expect(evalIn({ rule: best, ics: '500', seed: 'f' }).accuracy).toBe(direct);
+    expect(evalIn({ rule: rulefile, ics: '500', seed: 'f' }).accuracy).toBe(direct);
+    expect(() => evalIn({ rule: join(rulefile, 'missing.json') })).toThrow(/^--rule .*missing\.json: cannot read the file/);
+    writeFileSync(best, JSON.stringify({ generation: 1, solver: { inputs: 8, comparators: [] }, challenger: null }));
+    expect(() => evalIn({ rule: best })).toThrow(/best\.json "solver": unknown field "inputs"/);
   });
 
   it('the local majority rule classifies almost nothing (it freezes into blocks)', () => {
