@@ -10,6 +10,7 @@ import { DEFAULT_DIFFICULTY, DIFFICULTY_SCHEDULES, type DifficultySettings } fro
 import { DEFAULT_DETECTORS, type DetectorSettings } from './metrics-detectors.ts';
 import type { Domain, DomainInstance } from './domain.ts';
 import { UserError } from './errors.ts';
+import { kebab } from './cli/domain-flags.ts';
 import type { JsonObject } from './json.ts';
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
@@ -115,6 +116,9 @@ export const ENGINE_DEFAULTS = {
   detectors: DEFAULT_DETECTORS,
 } as const;
 
+/** The source name of the layer built from flags (errors then name the flag). */
+export const COMMAND_LINE = 'command line';
+
 export function formatIssues(error: z.ZodError, source: string): string {
   const issue = error.issues[0]!;
   const path = issue.path.map(String).join('.');
@@ -123,6 +127,25 @@ export function formatIssues(error: z.ZodError, source: string): string {
     return `${source}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}${where}; remove it or check the spelling`;
   }
   return `${source}: field "${path || '(root)'}": ${issue.message}`;
+}
+
+/**
+ * A bad domain option, named where the user gave it: `--inputs: ...` when the
+ * flag set it (the last layer wins, so that is the one to fix), else the file.
+ */
+function optionError(
+  error: z.ZodError,
+  domain: string,
+  layers: ReadonlyArray<{ readonly source: string; readonly config: ConfigFile }>,
+): string {
+  const issue = error.issues[0]!;
+  const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0];
+  const from = [...layers].reverse().find((l) => typeof key === 'string' && l.config.options?.[key] !== undefined);
+  if (from?.source === COMMAND_LINE && typeof key === 'string' && issue.code !== 'unrecognized_keys') {
+    return `--${kebab(key)}: ${issue.message} (an option of ${domain}; \`redqueen domains\` lists them)`;
+  }
+  const source = from?.source ?? (layers.map((l) => l.source).join(' / ') || 'options');
+  return formatIssues(error, `${source} (options of ${domain})`).replace('field "', 'option "');
 }
 
 export function parseConfigFile(value: unknown, source: string): ConfigFile {
@@ -147,10 +170,7 @@ export function resolveConfig(
   const rawOptions: Record<string, unknown> = {};
   for (const layer of layers) Object.assign(rawOptions, layer.config.options ?? {});
   const parsed = domain.options.safeParse(rawOptions);
-  if (!parsed.success) {
-    const source = layers.map((l) => l.source).join(' / ') || 'options';
-    throw new UserError(formatIssues(parsed.error, `${source} (options of ${domain.name})`).replace('field "', 'option "'));
-  }
+  if (!parsed.success) throw new UserError(optionError(parsed.error, domain.name, layers));
   const instance = domain.create(parsed.data);
   const d = ENGINE_DEFAULTS;
   const config: RunConfig = {

@@ -2,10 +2,9 @@
 import { stat, mkdir } from 'node:fs/promises';
 import { readJsonFile } from '../files.ts';
 import { UserError } from '../errors.ts';
-import { parseConfigFile, resolveConfig, type ConfigFile, type RunConfig } from '../config.ts';
+import { COMMAND_LINE, EVALUATION_MODES, parseConfigFile, resolveConfig, type ConfigFile, type RunConfig } from '../config.ts';
 import type { DomainInstance } from '../domain.ts';
 import { BACKEND_CHOICES } from '../backend.ts';
-import { EVALUATION_MODES } from '../config.ts';
 import { DOMAINS, findDomain } from '../../populations/index.ts';
 import { initialState } from '../state.ts';
 import { runPaths } from '../run-dir.ts';
@@ -74,7 +73,7 @@ export async function prepareRun(flags: RunFlags): Promise<{ config: RunConfig; 
   };
   const layers = [
     ...(file ? [{ source: flags.config!, config: file }] : []),
-    { source: 'command line', config: cli },
+    { source: COMMAND_LINE, config: cli },
   ];
   const { config, instance } = resolveConfig(domain, layers);
   return { config, instance, title: domain.title };

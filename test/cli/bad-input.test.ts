@@ -33,7 +33,12 @@ describe('bad input', () => {
 
   it('bad option values', async () => {
     const out = join(await tempDir(), 'x');
-    await expectRefused(['run', '--inputs', '99', '--out', out], /option "inputs".*<=20/, out);
+    await expectRefused(['run', '--inputs', '99', '--out', out], /^redqueen: error: --inputs: .*<=20/, out);
+    // An option set in a file is named with the file; the flag that overrides it, with the flag.
+    const file = join(await tempDir(), 'opts.json');
+    await writeFile(file, JSON.stringify({ options: { inputs: 99 } }));
+    await expectRefused(['run', '--config', file, '--out', out], /opts\.json \(options of sorting-networks\): option "inputs".*<=20/, out);
+    await expectRefused(['run', '--config', file, '--inputs', '1', '--out', out], /^redqueen: error: --inputs: .*>=2/, out);
     await expectRefused(['run', '--inputs', 'eight', '--out', out], /--inputs must be a number, got "eight"/, out);
     await expectRefused(['run', '--generations', '1.5', '--out', out], /--generations must be a whole number/, out);
     await expectRefused(['run', '--population', '1', '--out', out], /--population must be between 2 and/, out);

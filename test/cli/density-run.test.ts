@@ -8,7 +8,7 @@ describe('redqueen run --domain density-classification', () => {
     const out = join(await tempDir(), 'dc');
     const r = await runCli(['run', '--domain', 'density-classification', '--size', '150', '--out', out]);
     expect(r.code, r.stderr).toBe(2);
-    expect(r.stderr.trim()).toMatch(/option "size": size must be odd so every configuration has a majority \(no ties\)/);
+    expect(r.stderr.trim()).toMatch(/--size: size must be odd so every configuration has a majority \(no ties\)/);
     await expect(readFile(join(out, 'run.json'))).rejects.toThrow();
   });
 
