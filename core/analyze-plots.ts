@@ -37,15 +37,20 @@ function progressSpec(data: AnalysisData): ChartSpec {
     height: 280,
     background: 'white',
     layer: [
-      {
-        data: { values: episodes },
-        mark: { type: 'rect', opacity: 0.15 },
-        encoding: {
-          x: { field: 'from', type: 'quantitative' },
-          x2: { field: 'to' },
-          color: { field: 'kind', type: 'nominal', title: 'pathology', scale: { scheme: 'set1' } },
-        },
-      },
+      // Without episodes the shading layer would still draw an empty "pathology" legend.
+      ...(episodes.length === 0
+        ? []
+        : [
+            {
+              data: { values: episodes },
+              mark: { type: 'rect', opacity: 0.15 },
+              encoding: {
+                x: { field: 'from', type: 'quantitative' },
+                x2: { field: 'to' },
+                color: { field: 'kind', type: 'nominal', title: 'pathology', scale: { scheme: 'set1' } },
+              },
+            } as const,
+          ]),
       {
         data: { values: rows },
         mark: { type: 'line', strokeWidth: 1.3, clip: true },
