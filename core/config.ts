@@ -139,9 +139,11 @@ function optionError(
   layers: ReadonlyArray<{ readonly source: string; readonly config: ConfigFile }>,
 ): string {
   const issue = error.issues[0]!;
-  const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0];
-  const from = [...layers].reverse().find((l) => typeof key === 'string' && l.config.options?.[key] !== undefined);
-  if (from?.source === COMMAND_LINE && typeof key === 'string' && issue.code !== 'unrecognized_keys') {
+  const first = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0];
+  const key = typeof first === 'string' ? first : undefined;
+  const from = key === undefined ? undefined : layers.findLast((l) => l.config.options?.[key] !== undefined);
+  // Flags only ever set known options, so an unknown one always came from a file.
+  if (from?.source === COMMAND_LINE && key !== undefined) {
     return `--${kebab(key)}: ${issue.message} (an option of ${domain}; \`redqueen domains\` lists them)`;
   }
   const source = from?.source ?? (layers.map((l) => l.source).join(' / ') || 'options');

@@ -3,7 +3,6 @@
  * flushed to disk, then renamed over the target, so a reader (or a resume
  * after SIGKILL) sees either the old file or the new one, never half of one.
  */
-import { readFileSync } from 'node:fs';
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { UserError } from './errors.ts';
 import { dirname, basename, join } from 'node:path';
@@ -74,27 +73,8 @@ export async function readJsonFile(path: string, flag: string): Promise<unknown>
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw cannotRead(e, path, flag);
+    throw new UserError(`${flag} ${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`);
   }
-  return parseJsonFile(text, path, flag);
-}
-
-/** readJsonFile for synchronous callers (an eval flag that may name a file). */
-export function readJsonFileSync(path: string, flag: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw cannotRead(e, path, flag);
-  }
-  return parseJsonFile(text, path, flag);
-}
-
-function cannotRead(e: unknown, path: string, flag: string): UserError {
-  return new UserError(`${flag} ${path}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? e})`);
-}
-
-function parseJsonFile(text: string, path: string, flag: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {

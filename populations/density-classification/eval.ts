@@ -8,7 +8,7 @@
 import type { EvalCommand } from '../../core/domain.ts';
 import { UserError } from '../../core/errors.ts';
 import { intFlag } from '../../core/cli/args.ts';
-import { readJsonFileSync } from '../../core/files.ts';
+import { readJsonFile } from '../../core/files.ts';
 import { solverOfBest } from '../../core/best-file.ts';
 import { hexToRule, parseRule } from './rule.ts';
 import { standardAccuracy } from './accuracy.ts';
@@ -27,8 +27,8 @@ export const densityEval: EvalCommand = {
     { name: 'steps', value: 'N', description: 'step limit (default 320)' },
     { name: 'seed', value: 'S', description: 'seed of the random configurations (default 1)' },
   ],
-  run(values) {
-    const rule = ruleFlag(values.rule ?? '');
+  async run(values) {
+    const rule = await ruleFlag(values.rule ?? '');
     const size = intFlag('size', values.size, MIN_SIZE, MAX_SIZE) ?? 149;
     if (size % 2 === 0) throw new UserError(`--size must be odd so every configuration has a majority (no ties), got ${size}`);
     const ics = intFlag('ics', values.ics, 1, 10_000_000) ?? 10_000;
@@ -40,8 +40,8 @@ export const densityEval: EvalCommand = {
   },
 };
 
-function ruleFlag(text: string): Float32Array {
+async function ruleFlag(text: string): Promise<Float32Array> {
   if (!text.includes('/') && !text.endsWith('.json')) return hexToRule(text, '--rule');
-  const { value, source } = solverOfBest(readJsonFileSync(text, '--rule'), `--rule ${text}`);
+  const { value, source } = solverOfBest(await readJsonFile(text, '--rule'), `--rule ${text}`);
   return parseRule(value, source);
 }

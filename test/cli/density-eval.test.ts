@@ -34,7 +34,7 @@ interface Report {
   steps: number;
 }
 
-const evalIn = (values: Record<string, string>) => densityEval.run(values) as unknown as Report;
+const evalIn = async (values: Record<string, string>) => (await densityEval.run(values)) as unknown as Report;
 
 describe('redqueen eval --domain density-classification', () => {
   it("reports GKL's standard accuracy, 81.6% +/- 1.5, on 10^4 ICs", async () => {
@@ -47,16 +47,16 @@ describe('redqueen eval --domain density-classification', () => {
     expect(out.accuracy).toBeLessThan(0.831);
   });
 
-  it('the same seed gives the same accuracy; another seed samples other ICs', () => {
-    const a = evalIn({ rule: GKL, ics: '2000', seed: 'x' });
-    expect(evalIn({ rule: GKL, ics: '2000', seed: 'x' }).accuracy).toBe(a.accuracy);
-    expect(evalIn({ rule: GKL, ics: '2000', seed: 'y' }).accuracy).not.toBe(a.accuracy);
+  it('the same seed gives the same accuracy; another seed samples other ICs', async () => {
+    const a = await evalIn({ rule: GKL, ics: '2000', seed: 'x' });
+    expect((await evalIn({ rule: GKL, ics: '2000', seed: 'x' })).accuracy).toBe(a.accuracy);
+    expect((await evalIn({ rule: GKL, ics: '2000', seed: 'y' })).accuracy).not.toBe(a.accuracy);
   });
 
-  it('the coevolved rule in examples/ beats GKL on the same 20,000 fresh ICs (the README\'s result)', () => {
+  it('the coevolved rule in examples/ beats GKL on the same 20,000 fresh ICs (the README\'s result)', async () => {
     const { rule } = JSON.parse(readFileSync('populations/density-classification/examples/coevolved-dc8.json', 'utf8')) as { rule: string };
-    const evolved = evalIn({ rule, ics: '20000', seed: 'fresh' }).accuracy;
-    const gkl = evalIn({ rule: GKL, ics: '20000', seed: 'fresh' }).accuracy;
+    const evolved = (await evalIn({ rule, ics: '20000', seed: 'fresh' })).accuracy;
+    const gkl = (await evalIn({ rule: GKL, ics: '20000', seed: 'fresh' })).accuracy;
     // Measured at 85.1-85.4% against GKL's 81.6-81.7% on 10^5 ICs.
     expect(evolved).toBeGreaterThan(gkl + 0.02);
   });
@@ -66,27 +66,27 @@ describe('redqueen eval --domain density-classification', () => {
     writeFileSync(best, JSON.stringify({ generation: 4, solver: { rule: GKL }, challenger: { size: 149, ones: 1, configuration: '1'.padEnd(149, '0') } }));
     const rulefile = join(await tempDir(), 'gkl.json');
     writeFileSync(rulefile, JSON.stringify(GKL));
-    const direct = evalIn({ rule: GKL, ics: '500', seed: 'f' }).accuracy;
-    expect(evalIn({ rule: best, ics: '500', seed: 'f' }).accuracy).toBe(direct);
-    expect(evalIn({ rule: rulefile, ics: '500', seed: 'f' }).accuracy).toBe(direct);
-    expect(() => evalIn({ rule: join(rulefile, 'missing.json') })).toThrow(/^--rule .*missing\.json: cannot read the file/);
+    const direct = (await evalIn({ rule: GKL, ics: '500', seed: 'f' })).accuracy;
+    expect((await evalIn({ rule: best, ics: '500', seed: 'f' })).accuracy).toBe(direct);
+    expect((await evalIn({ rule: rulefile, ics: '500', seed: 'f' })).accuracy).toBe(direct);
+    await expect(evalIn({ rule: join(rulefile, 'missing.json') })).rejects.toThrow(/^--rule .*missing\.json: cannot read the file/);
     writeFileSync(best, JSON.stringify({ generation: 1, solver: { inputs: 8, comparators: [] }, challenger: null }));
-    expect(() => evalIn({ rule: best })).toThrow(/best\.json "solver": unknown field "inputs"/);
+    await expect(evalIn({ rule: best })).rejects.toThrow(/best\.json "solver": unknown field "inputs"/);
   });
 
-  it('the local majority rule classifies almost nothing (it freezes into blocks)', () => {
-    expect(evalIn({ rule: majorityHex(), ics: '2000', seed: '3' }).accuracy).toBeLessThan(0.01);
+  it('the local majority rule classifies almost nothing (it freezes into blocks)', async () => {
+    expect((await evalIn({ rule: majorityHex(), ics: '2000', seed: '3' })).accuracy).toBeLessThan(0.01);
   });
 
-  it('does not credit majority-1 ICs to a rule that maps all-1 to all-0', () => {
+  it('does not credit majority-1 ICs to a rule that maps all-1 to all-0', async () => {
     // GKL with entry 127 cleared: all-1 is no longer a fixed point, so only majority-0 ICs can count.
-    const out = evalIn({ rule: `${GKL.slice(0, 31)}E`, ics: '2000', seed: '5' });
+    const out = await evalIn({ rule: `${GKL.slice(0, 31)}E`, ics: '2000', seed: '5' });
     expect(out.accuracy).toBeGreaterThan(0.4);
     expect(out.accuracy).toBeLessThan(0.56);
   });
 
-  it('honours --size and --steps', () => {
-    const out = evalIn({ rule: GKL, size: '59', steps: '100', ics: '1000' });
+  it('honours --size and --steps', async () => {
+    const out = await evalIn({ rule: GKL, size: '59', steps: '100', ics: '1000' });
     expect(out).toMatchObject({ size: 59, steps: 100, ics: 1000 });
     expect(out.accuracy).toBeGreaterThan(0.7);
   });
@@ -97,8 +97,8 @@ describe('redqueen eval --domain density-classification', () => {
     [{ rule: GKL, size: '5' }, /--size must be between 7 and/],
     [{ rule: GKL, steps: '-5' }, /--steps must be between 1 and/],
     [{ rule: GKL, seed: ' ' }, /--seed must not be empty/],
-  ])('refuses %j naming the flag', (values, message) => {
-    expect(() => densityEval.run(values)).toThrow(message);
+  ])('refuses %j naming the flag', async (values, message) => {
+    await expect(densityEval.run(values)).rejects.toThrow(message);
   });
 
   it.each([
