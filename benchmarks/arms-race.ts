@@ -15,12 +15,12 @@
  *   (--setups "plain,Pareto archive 32" for a subset; --json for the numbers)
  */
 import { parseArgs } from 'node:util';
-import { resolveConfig, type ConfigFile } from '../core/config.ts';
-import type { BackendName } from '../core/backend.ts';
-import { kernelEvaluator, referenceEvaluator, type Evaluator } from '../core/evaluator.ts';
-import type { GenerationMetrics } from '../core/metrics.ts';
-import { initialState } from '../core/state.ts';
-import { step } from '../core/step.ts';
+import { resolveConfig, type ConfigFile } from '../core/run/config.ts';
+import type { BackendName } from '../core/backends/backend.ts';
+import { kernelEvaluator, referenceEvaluator, type Evaluator } from '../core/backends/evaluator.ts';
+import type { GenerationMetrics } from '../core/engine/metrics.ts';
+import { initialState } from '../core/engine/state.ts';
+import { step } from '../core/engine/step.ts';
 import { findDomain } from '../populations/index.ts';
 import { mean } from './stats.ts';
 

@@ -17,8 +17,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { BACKENDS, openBackend, type BackendName } from '../core/backend.ts';
-import type { DomainInstance } from '../core/domain.ts';
+import { BACKENDS, openBackend, type BackendName } from '../core/backends/backend.ts';
+import type { DomainInstance } from '../core/domain/domain.ts';
 import { DOMAINS } from '../populations/index.ts';
 import { measureGeneration, type GenerationRecord } from './generation.ts';
 import { caseKernel, measureInteractions, type Case, type InteractionRecord } from './interactions.ts';

@@ -11,9 +11,9 @@
  * something only with MESA_SHADER_CACHE_DISABLE=true.
  */
 import { parseArgs } from 'node:util';
-import { BACKENDS, openBackend, type BackendName } from '../core/backend.ts';
-import type { InteractionKernel } from '../core/domain.ts';
-import { kernelEvaluator, randomPair, roundRobinOpponents } from '../core/evaluator.ts';
+import { BACKENDS, openBackend, type BackendName } from '../core/backends/backend.ts';
+import type { InteractionKernel } from '../core/domain/domain.ts';
+import { kernelEvaluator, randomPair, roundRobinOpponents } from '../core/backends/evaluator.ts';
 import { DOMAINS } from '../populations/index.ts';
 
 const { values } = parseArgs({

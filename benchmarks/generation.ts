@@ -6,12 +6,12 @@
  * generations are played with the plain-TS reference evaluator for pairing.
  */
 import WebSocket from 'ws';
-import { resolveConfig } from '../core/config.ts';
-import type { Domain } from '../core/domain.ts';
-import { kernelEvaluator, referenceEvaluator, type Evaluator } from '../core/evaluator.ts';
-import type { BackendName } from '../core/backend.ts';
-import { initialState } from '../core/state.ts';
-import { step } from '../core/step.ts';
+import { resolveConfig } from '../core/run/config.ts';
+import type { Domain } from '../core/domain/domain.ts';
+import { kernelEvaluator, referenceEvaluator, type Evaluator } from '../core/backends/evaluator.ts';
+import type { BackendName } from '../core/backends/backend.ts';
+import { initialState } from '../core/engine/state.ts';
+import { step } from '../core/engine/step.ts';
 import { startLiveStream } from '../core/stream/live.ts';
 import { MemoryProbe, type MemoryRecord } from './memory.ts';
 import { spread, type Spread } from './stats.ts';

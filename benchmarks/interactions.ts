@@ -5,12 +5,12 @@
  * on the same genomes, and checked against it: a fast wrong kernel is not a
  * result.
  */
-import type { DomainInstance, InteractionKernel } from '../core/domain.ts';
-import type { BackendName } from '../core/backend.ts';
-import { genome, type Population } from '../core/population.ts';
-import { kernelEvaluator, randomPair, referenceEvaluator, roundRobinOpponents } from '../core/evaluator.ts';
-import { sampledOpponents } from '../core/interactions.ts';
-import { stream } from '../core/rng.ts';
+import type { DomainInstance, InteractionKernel } from '../core/domain/domain.ts';
+import type { BackendName } from '../core/backends/backend.ts';
+import { genome, type Population } from '../core/basics/population.ts';
+import { kernelEvaluator, randomPair, referenceEvaluator, roundRobinOpponents } from '../core/backends/evaluator.ts';
+import { sampledOpponents } from '../core/engine/interactions.ts';
+import { stream } from '../core/basics/rng.ts';
 import { MemoryProbe, type MemoryRecord } from './memory.ts';
 import { rate, seconds, spread } from './stats.ts';
 

@@ -1,6 +1,6 @@
 /** What the numbers were measured on, and how busy it was. */
 import { cpus, loadavg, totalmem, release, platform, arch } from 'node:os';
-import { versions } from '../core/versions.ts';
+import { versions } from '../core/run/versions.ts';
 
 export function machine(): Record<string, string | number | boolean> {
   const c = cpus();

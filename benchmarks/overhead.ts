@@ -7,10 +7,10 @@
  * call merged away, which `overheadFraction` puts next to a full batch; a
  * generation's current and Hall-of-Fame games are one such merged call now.
  */
-import type { BackendName } from '../core/backend.ts';
-import type { DomainInstance } from '../core/domain.ts';
-import { kernelEvaluator, randomPair, roundRobinOpponents } from '../core/evaluator.ts';
-import { stack } from '../core/interactions.ts';
+import type { BackendName } from '../core/backends/backend.ts';
+import type { DomainInstance } from '../core/domain/domain.ts';
+import { kernelEvaluator, randomPair, roundRobinOpponents } from '../core/backends/evaluator.ts';
+import { stack } from '../core/engine/interactions.ts';
 import { caseKernel } from './interactions.ts';
 import { seconds, spread, timeRuns, type Spread } from './stats.ts';
 

@@ -9,8 +9,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { BACKENDS } from '../core/backend.ts';
-import { renderSvg, svgToPng, type ChartSpec } from '../core/plot/render.ts';
+import { BACKENDS } from '../core/backends/backend.ts';
+import { renderSvg, svgToPng, type ChartSpec } from '../core/analyze/render.ts';
 import type { InteractionRecord } from './interactions.ts';
 
 interface PlotInput {

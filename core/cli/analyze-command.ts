@@ -1,8 +1,8 @@
 /** `redqueen analyze DIR [--json] [--roster N]`: the arms-race report of a run, with plots beside it. */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { analyzeRun, DEFAULT_ANALYZE_ROSTER, reportText } from '../analyze.ts';
-import { writePlots } from '../analyze-plots.ts';
+import { analyzeRun, DEFAULT_ANALYZE_ROSTER, reportText } from '../analyze/analyze.ts';
+import { writePlots } from '../analyze/plots.ts';
 import { intFlag } from './args.ts';
 
 export async function analyzeCommand(dir: string, flags: { json?: boolean; roster?: string }): Promise<number> {

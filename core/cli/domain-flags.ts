@@ -4,8 +4,8 @@
  * adding an option to a domain needs no CLI change.
  */
 import type { z } from 'zod';
-import type { Domain } from '../domain.ts';
-import { UserError } from '../errors.ts';
+import type { Domain } from '../domain/domain.ts';
+import { UserError } from '../basics/errors.ts';
 
 export interface DomainFlag {
   /** Schema key, e.g. maxComparators. */

@@ -1,5 +1,5 @@
 /** `redqueen eval --domain NAME ...`: measure one individual outside any run. */
-import { UserError } from '../errors.ts';
+import { UserError } from '../basics/errors.ts';
 import { DOMAINS, findDomain } from '../../populations/index.ts';
 import { camel } from './domain-flags.ts';
 

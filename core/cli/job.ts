@@ -4,16 +4,16 @@
  * stop cleanly on Ctrl-C (SIGINT) or SIGTERM after the generation in flight.
  */
 import { readFile } from 'node:fs/promises';
-import type { RunConfig } from '../config.ts';
-import type { DomainInstance } from '../domain.ts';
-import { selectEvaluator, type BackendAttempt } from '../evaluator.ts';
-import { withFallback } from '../fallback.ts';
-import { writeJsonAtomic } from '../files.ts';
-import type { JsonObject } from '../json.ts';
-import { runPaths } from '../run-dir.ts';
-import { runJob, type RunHooks } from '../run.ts';
-import type { CoevolutionState } from '../state.ts';
-import { versions } from '../versions.ts';
+import type { RunConfig } from '../run/config.ts';
+import type { DomainInstance } from '../domain/domain.ts';
+import { selectEvaluator, type BackendAttempt } from '../backends/evaluator.ts';
+import { withFallback } from '../backends/fallback.ts';
+import { writeJsonAtomic } from '../run/files.ts';
+import type { JsonObject } from '../basics/json.ts';
+import { runPaths } from '../run/run-dir.ts';
+import { runJob, type RunHooks } from '../run/loop.ts';
+import type { CoevolutionState } from '../engine/state.ts';
+import { versions } from '../run/versions.ts';
 import { openFramesLog, type FramesLog } from '../stream/frames-log.ts';
 import { createProgress } from './progress.ts';
 

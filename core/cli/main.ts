@@ -4,11 +4,11 @@
  * everything written, 1 anything unexpected (with its stack).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { BACKEND_CHOICES } from '../backend.ts';
-import { EVALUATION_MODES } from '../config.ts';
-import { isUserError } from '../errors.ts';
+import { BACKEND_CHOICES } from '../backends/backend.ts';
+import { EVALUATION_MODES } from '../run/config.ts';
+import { isUserError } from '../basics/errors.ts';
 import { DOMAINS } from '../../populations/index.ts';
-import { versions } from '../versions.ts';
+import { versions } from '../run/versions.ts';
 import { analyzeCommand } from './analyze-command.ts';
 import { domainFlags } from './domain-flags.ts';
 import { evalCommand } from './eval-command.ts';

@@ -4,7 +4,7 @@
  * in CI, a plain line every ~5% of the run so logs stay short.
  */
 import cliProgress from 'cli-progress';
-import type { GenerationReport } from '../step.ts';
+import type { GenerationReport } from '../engine/step.ts';
 
 export interface Progress {
   update(report: GenerationReport, summary: string): void;

@@ -3,12 +3,12 @@
  * continue. Streams are derived from (seed, generation), so the continuation
  * is bit-identical to a run that was never stopped.
  */
-import { truncateChampions } from '../champions-log.ts';
-import { parseConfigFile, resolveConfig } from '../config.ts';
-import { UserError } from '../errors.ts';
+import { truncateChampions } from '../run/champions-log.ts';
+import { parseConfigFile, resolveConfig } from '../run/config.ts';
+import { UserError } from '../basics/errors.ts';
 import { findDomain } from '../../populations/index.ts';
-import { loadCheckpoint, removeStaleTemporaries, runPaths, truncateLog } from '../run-dir.ts';
-import type { RunHooks } from '../run.ts';
+import { loadCheckpoint, removeStaleTemporaries, runPaths, truncateLog } from '../run/run-dir.ts';
+import type { RunHooks } from '../run/loop.ts';
 import { intFlag } from './args.ts';
 import { playJob } from './job.ts';
 

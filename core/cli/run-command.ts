@@ -1,15 +1,15 @@
 /** `redqueen run`: validate everything, then create the run directory and play. */
 import { stat, mkdir } from 'node:fs/promises';
-import { readJsonFile } from '../files.ts';
-import { UserError } from '../errors.ts';
-import { COMMAND_LINE, EVALUATION_MODES, parseConfigFile, resolveConfig, type ConfigFile, type RunConfig } from '../config.ts';
-import type { DomainInstance } from '../domain.ts';
-import { BACKEND_CHOICES } from '../backend.ts';
+import { readJsonFile } from '../run/files.ts';
+import { UserError } from '../basics/errors.ts';
+import { COMMAND_LINE, EVALUATION_MODES, parseConfigFile, resolveConfig, type ConfigFile, type RunConfig } from '../run/config.ts';
+import type { DomainInstance } from '../domain/domain.ts';
+import { BACKEND_CHOICES } from '../backends/backend.ts';
 import { DOMAINS, findDomain } from '../../populations/index.ts';
-import { initialState } from '../state.ts';
-import { runPaths } from '../run-dir.ts';
-import { writeCheckpoint } from '../checkpoint.ts';
-import type { RunHooks } from '../run.ts';
+import { initialState } from '../engine/state.ts';
+import { runPaths } from '../run/run-dir.ts';
+import { writeCheckpoint } from '../run/checkpoint.ts';
+import type { RunHooks } from '../run/loop.ts';
 import { choiceFlag, intFlag } from './args.ts';
 import { domainFlags, domainOptionsFromFlags } from './domain-flags.ts';
 import { playJob } from './job.ts';

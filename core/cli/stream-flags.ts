@@ -5,8 +5,8 @@
  */
 import type { Command } from 'commander';
 import type { AccessPolicy } from '../stream/access.ts';
-import { UserError } from '../errors.ts';
-import type { RunHooks } from '../run.ts';
+import { UserError } from '../basics/errors.ts';
+import type { RunHooks } from '../run/loop.ts';
 import { startLiveStream } from '../stream/live.ts';
 import { intFlag } from './args.ts';
 

@@ -4,11 +4,11 @@
  * pictures. Points are built from the metrics.jsonl object alone, so a live
  * run and a replay of its files give the same points.
  */
-import type { DomainInstance } from '../domain.ts';
-import type { GenerationMetrics } from '../metrics.ts';
-import { genome, type Population } from '../population.ts';
-import type { CoevolutionState } from '../state.ts';
-import type { GenerationReport } from '../step.ts';
+import type { DomainInstance } from '../domain/domain.ts';
+import type { GenerationMetrics } from '../engine/metrics.ts';
+import { genome, type Population } from '../basics/population.ts';
+import type { CoevolutionState } from '../engine/state.ts';
+import type { GenerationReport } from '../engine/step.ts';
 import { matrixImage, MATRIX_MAX_SIDE } from './matrix.ts';
 import type { Detail, Json, Point } from './protocol.ts';
 

@@ -15,10 +15,10 @@
  */
 import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DomainInstance } from '../domain.ts';
-import { writeFileAtomic } from '../files.ts';
-import type { CoevolutionState } from '../state.ts';
-import type { GenerationReport } from '../step.ts';
+import type { DomainInstance } from '../domain/domain.ts';
+import { writeFileAtomic } from '../run/files.ts';
+import type { CoevolutionState } from '../engine/state.ts';
+import type { GenerationReport } from '../engine/step.ts';
 import { detailOf } from './frame.ts';
 import { DetailSchema, type Detail } from './protocol.ts';
 

@@ -4,8 +4,8 @@
  * results into the hub and await the gate; a viewer can hold the run only
  * through the gate (pause), never through a slow socket.
  */
-import type { DomainInstance } from '../domain.ts';
-import type { RunHooks } from '../run.ts';
+import type { DomainInstance } from '../domain/domain.ts';
+import type { RunHooks } from '../run/loop.ts';
 import { accessPolicy, type AccessPolicy } from './access.ts';
 import { detailOf, pointFromMetrics } from './frame.ts';
 import { RunGate, type GateState } from './gate.ts';

@@ -5,7 +5,7 @@
  * lines. When a `resume` cuts the logs back, the replay starts over.
  */
 import { open, stat } from 'node:fs/promises';
-import { runPaths } from '../run-dir.ts';
+import { runPaths } from '../run/run-dir.ts';
 import { framesPath, keepsFrame, parseFrames } from './frames-log.ts';
 import type { StreamHub } from './hub.ts';
 import type { Detail, Point } from './protocol.ts';

@@ -5,12 +5,12 @@
  * that streams, so its viewers see the generations before the resume too.
  */
 import { readFile } from 'node:fs/promises';
-import type { RunConfig } from '../config.ts';
-import { parseConfigFile, resolveConfig } from '../config.ts';
-import type { ViewKind } from '../domain.ts';
-import { UserError } from '../errors.ts';
-import type { GenerationMetrics } from '../metrics.ts';
-import { runPaths } from '../run-dir.ts';
+import type { RunConfig } from '../run/config.ts';
+import { parseConfigFile, resolveConfig } from '../run/config.ts';
+import type { ViewKind } from '../domain/domain.ts';
+import { UserError } from '../basics/errors.ts';
+import type { GenerationMetrics } from '../engine/metrics.ts';
+import { runPaths } from '../run/run-dir.ts';
 import { findDomain } from '../../populations/index.ts';
 import { pointFromMetrics } from './frame.ts';
 import { framesPath, parseFrames } from './frames-log.ts';

@@ -10,7 +10,7 @@ import type { Duplex } from 'node:stream';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { UserError } from '../errors.ts';
+import { UserError } from '../basics/errors.ts';
 import { checkHost, checkUpgrade, type AccessPolicy } from './access.ts';
 import type { StreamHub } from './hub.ts';
 import { STREAM_PATH } from './protocol.ts';

@@ -5,11 +5,11 @@
  * Compiled kernels are kept per batch shape by the same runner as the
  * engine's own evaluator (core/kernel-runner.ts).
  */
-import type { InteractionKernel } from '../../core/domain.ts';
-import type { GpuInstance } from '../../core/gpujs.ts';
-import { kernelRunner } from '../../core/kernel-runner.ts';
-import type { CustomInteraction } from '../../core/kernel-types.ts';
-import { remap } from '../../core/population.ts';
+import type { InteractionKernel } from '../../core/domain/domain.ts';
+import type { GpuInstance } from '../../core/domain/gpujs.ts';
+import { kernelRunner } from '../../core/backends/kernel-runner.ts';
+import type { CustomInteraction } from '../../core/domain/kernel-types.ts';
+import { remap } from '../../core/basics/population.ts';
 import { layout, packConfiguration, packRule, type Layout } from './packing.ts';
 import { chunkedKernelSource, type SourceOptions } from './kernel-source.ts';
 

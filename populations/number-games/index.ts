@@ -7,8 +7,8 @@
  * disengagement and focusing as the gap between the two.
  */
 import { z } from 'zod';
-import type { Domain, ProbeContext } from '../../core/domain.ts';
-import { genome } from '../../core/population.ts';
+import type { Domain, ProbeContext } from '../../core/domain/domain.ts';
+import { genome } from '../../core/basics/population.ts';
 import { GAME_ID, GAMES, numberGameKernel, numberGameReference } from './games.ts';
 import { pointGenome } from './point.ts';
 

@@ -6,9 +6,9 @@
  * loop, checks the champion on all 2^n inputs.
  */
 import { z } from 'zod';
-import type { Domain, InteractionKernel } from '../../core/domain.ts';
-import { readJsonFile } from '../../core/files.ts';
-import { solverOfBest } from '../../core/best-file.ts';
+import type { Domain, InteractionKernel } from '../../core/domain/domain.ts';
+import { readJsonFile } from '../../core/run/files.ts';
+import { solverOfBest } from '../../core/run/best-file.ts';
 import { activeComparators, networkGenome, networkOf, testSetGenome } from './genome.ts';
 import { bitSlicedSortingKernel, transposeTestSet, wordsPerTestSet } from './bit-sliced.ts';
 import { sortingKernel, sortingReference, unrolledSortingKernel } from './kernel.ts';

@@ -6,8 +6,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCheckpoint, runPaths } from '../../core/run-dir.ts';
-import { stream } from '../../core/rng.ts';
+import { loadCheckpoint, runPaths } from '../../core/run/run-dir.ts';
+import { stream } from '../../core/basics/rng.ts';
 import { lineCount, runCli, startCli, tempDir, waitFor } from '../helpers/cli.ts';
 
 const KILLS = 20;

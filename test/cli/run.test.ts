@@ -6,8 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCheckpoint } from '../../core/checkpoint.ts';
-import { loadCheckpoint, runPaths } from '../../core/run-dir.ts';
+import { readCheckpoint } from '../../core/run/checkpoint.ts';
+import { loadCheckpoint, runPaths } from '../../core/run/run-dir.ts';
 import { lineCount, runCli, startCli, tempDir, waitFor } from '../helpers/cli.ts';
 
 const small = ['run', '--domain', 'sorting-networks', '--inputs', '6', '--population', '24', '--quiet'];

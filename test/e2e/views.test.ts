@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessPolicy } from '../../core/stream/access.ts';
 import { StreamHub } from '../../core/stream/hub.ts';
 import { startStreamServer } from '../../core/stream/server.ts';
-import type { ViewKind } from '../../core/domain.ts';
+import type { ViewKind } from '../../core/domain/domain.ts';
 import { launchChromium, type Browser } from '../../viewer/scripts/chromium.ts';
 import { tempDir } from '../core/stream/helpers.ts';
 import { buildViewer, ink, ROOT } from './harness.ts';

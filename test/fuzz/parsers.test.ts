@@ -5,11 +5,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCheckpoint, serializeCheckpoint } from '../../core/checkpoint.ts';
-import { parseConfigFile, resolveConfig } from '../../core/config.ts';
-import { isUserError } from '../../core/errors.ts';
-import { decodeRecords, encodeRecord } from '../../core/champions-log.ts';
-import { initialState } from '../../core/state.ts';
+import { parseCheckpoint, serializeCheckpoint } from '../../core/run/checkpoint.ts';
+import { parseConfigFile, resolveConfig } from '../../core/run/config.ts';
+import { isUserError } from '../../core/basics/errors.ts';
+import { decodeRecords, encodeRecord } from '../../core/run/champions-log.ts';
+import { initialState } from '../../core/engine/state.ts';
 import { prepareRun, type RunFlags } from '../../core/cli/run-command.ts';
 import { parseNetwork } from '../../populations/sorting-networks/network.ts';
 import { sortingNetworks } from '../../populations/sorting-networks/index.ts';

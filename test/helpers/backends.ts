@@ -4,7 +4,7 @@
  * addon so the shader path is checked against the reference, and a silently
  * skipped backend would hide a broken kernel.
  */
-import { BACKENDS, openBackend, type BackendName } from '../../core/backend.ts';
+import { BACKENDS, openBackend, type BackendName } from '../../core/backends/backend.ts';
 
 let cached: Promise<BackendName[]> | undefined;
 

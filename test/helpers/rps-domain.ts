@@ -4,8 +4,8 @@
  * scissors; the solver scores 2 (of rawScale 2) when it wins, 1 on a draw,
  * 0 when it loses. (s - c) mod 3 = 1 means s wins.
  */
-import type { DomainInstance } from '../../core/domain.ts';
-import type { Grid, KernelThis } from '../../core/kernel-types.ts';
+import type { DomainInstance } from '../../core/domain/domain.ts';
+import type { Grid, KernelThis } from '../../core/domain/kernel-types.ts';
 
 function rpsKernel(this: KernelThis<Record<string, never>>, rows: Grid, cols: Grid, opponents: Grid): number {
   const c = opponents[this.thread.y]![this.thread.x]!;

@@ -3,8 +3,8 @@
  * integer gene, a challenger one integer gene; the solver scores 1 when its
  * gene is larger, 0 otherwise. Mutation adds +-1; crossover picks a parent.
  */
-import type { DomainInstance } from '../../core/domain.ts';
-import type { Grid, KernelThis } from '../../core/kernel-types.ts';
+import type { DomainInstance } from '../../core/domain/domain.ts';
+import type { Grid, KernelThis } from '../../core/domain/kernel-types.ts';
 
 function toyKernel(this: KernelThis<Record<string, never>>, rows: Grid, cols: Grid, opponents: Grid): number {
   const c = opponents[this.thread.y]![this.thread.x]!;

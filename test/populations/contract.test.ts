@@ -6,11 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DOMAINS } from '../../populations/index.ts';
-import { createPopulation, genome } from '../../core/population.ts';
-import { stream } from '../../core/rng.ts';
-import { crossCheck, kernelEvaluator, randomPair, referenceEvaluator } from '../../core/evaluator.ts';
-import { sampledOpponents } from '../../core/interactions.ts';
-import { breed } from '../../core/operators/breed.ts';
+import { createPopulation, genome } from '../../core/basics/population.ts';
+import { stream } from '../../core/basics/rng.ts';
+import { crossCheck, kernelEvaluator, randomPair, referenceEvaluator } from '../../core/backends/evaluator.ts';
+import { sampledOpponents } from '../../core/engine/interactions.ts';
+import { breed } from '../../core/engine/breed.ts';
 import { workingBackends } from '../helpers/backends.ts';
 
 const backends = await workingBackends();

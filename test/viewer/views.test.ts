@@ -11,7 +11,7 @@ import {
 } from '../../viewer/src/views/ca-rule.ts';
 import { asNetwork, layoutNetwork } from '../../viewer/src/views/network-layout.ts';
 import { scatterOf } from '../../viewer/src/views/points-data.ts';
-import { rngFromSeed } from '../../core/rng.ts';
+import { rngFromSeed } from '../../core/basics/rng.ts';
 
 const GKL = '005F005F005F005F005FFF5F005FFF5F';
 

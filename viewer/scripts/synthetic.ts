@@ -6,8 +6,8 @@
 import { matrixImage } from '../../core/stream/matrix.ts';
 import type { RunInfo } from '../../core/stream/hub.ts';
 import type { Detail, Json, Point } from '../../core/stream/protocol.ts';
-import { rngFromSeed, type Rng } from '../../core/rng.ts';
-import type { ViewKind } from '../../core/domain.ts';
+import { rngFromSeed, type Rng } from '../../core/basics/rng.ts';
+import type { ViewKind } from '../../core/domain/domain.ts';
 
 export const GKL = '005F005F005F005F005FFF5F005FFF5F';
 

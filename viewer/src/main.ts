@@ -5,7 +5,7 @@
  */
 import './zod-setup.ts';
 import './style.css';
-import type { ViewKind } from '../../core/domain.ts';
+import type { ViewKind } from '../../core/domain/domain.ts';
 import { activePathologies, armsSummary, eventLine } from './arms.ts';
 import { lineChart } from './charts.ts';
 import { drawCiao } from './ciao.ts';

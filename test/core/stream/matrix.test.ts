@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matrixImage, matrixValues, orderByScore } from '../../../core/stream/matrix.ts';
 import { MATRIX_LEVELS } from '../../../core/stream/protocol.ts';
-import { rngFromSeed } from '../../../core/rng.ts';
+import { rngFromSeed } from '../../../core/basics/rng.ts';
 
 function randomCase(seed: string, rows: number, cols: number, nanRate: number) {
   const rng = rngFromSeed(seed);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseClientMessage, parseServerMessage, MAX_STEP } from '../../../core/stream/protocol.ts';
-import { rngFromSeed } from '../../../core/rng.ts';
+import { rngFromSeed } from '../../../core/basics/rng.ts';
 
 describe('protocol', () => {
   it('accepts the four commands', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyReference } from '../../../populations/density-classification/classify.ts';
 import { fastClassifier } from '../../../populations/density-classification/fast-classify.ts';
 import { GKL_HEX, hexToRule } from '../../../populations/density-classification/rule.ts';
-import { stream, type Rng } from '../../../core/rng.ts';
+import { stream, type Rng } from '../../../core/basics/rng.ts';
 
 /** Run exactly `steps` steps, neighbourhoods by modular indexing; no shortcuts. */
 function naiveFinal(rule: ArrayLike<number>, ic: ArrayLike<number>, steps: number): number[] {

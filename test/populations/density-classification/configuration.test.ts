@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { configurationGenome, countOnes } from '../../../populations/density-classification/configuration.ts';
 import { densityClassification } from '../../../populations/density-classification/index.ts';
-import { stream } from '../../../core/rng.ts';
+import { stream } from '../../../core/basics/rng.ts';
 
 const spec = configurationGenome(149);
 

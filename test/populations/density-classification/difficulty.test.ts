@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stream } from '../../../core/rng.ts';
+import { stream } from '../../../core/basics/rng.ts';
 import { configurationGenome, countOnes } from '../../../populations/density-classification/configuration.ts';
 import { densityDifficulty } from '../../../populations/density-classification/difficulty.ts';
 

@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { densityClassification } from '../../../populations/density-classification/index.ts';
 import { layout, packConfiguration, packRule } from '../../../populations/density-classification/packing.ts';
 import { GKL_HEX, hexToRule } from '../../../populations/density-classification/rule.ts';
-import { kernelEvaluator, referenceEvaluator, roundRobinOpponents } from '../../../core/evaluator.ts';
-import { createPopulation, genome } from '../../../core/population.ts';
-import { stream } from '../../../core/rng.ts';
+import { kernelEvaluator, referenceEvaluator, roundRobinOpponents } from '../../../core/backends/evaluator.ts';
+import { createPopulation, genome } from '../../../core/basics/population.ts';
+import { stream } from '../../../core/basics/rng.ts';
 import { workingBackends } from '../../helpers/backends.ts';
 
 const backends = await workingBackends();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GKL_HEX, hexToRule, majorityRule, parseRule, ruleToHex } from '../../../populations/density-classification/rule.ts';
 import { isSymmetric, mirror, ruleGenome } from '../../../populations/density-classification/rule-genome.ts';
 import { classifyReference } from '../../../populations/density-classification/classify.ts';
-import { stream } from '../../../core/rng.ts';
+import { stream } from '../../../core/basics/rng.ts';
 
 /** Neighbourhood k as cells i-3 .. i+3 (index 0 is i-3). */
 const cellsOf = (k: number) => Array.from({ length: 7 }, (_, d) => (k >> (6 - d)) & 1);

@@ -5,10 +5,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { densityClassification } from '../../../populations/density-classification/index.ts';
-import { resolveConfig } from '../../../core/config.ts';
-import { initialState } from '../../../core/state.ts';
-import { step } from '../../../core/step.ts';
-import { kernelEvaluator, referenceEvaluator, type Evaluator } from '../../../core/evaluator.ts';
+import { resolveConfig } from '../../../core/run/config.ts';
+import { initialState } from '../../../core/engine/state.ts';
+import { step } from '../../../core/engine/step.ts';
+import { kernelEvaluator, referenceEvaluator, type Evaluator } from '../../../core/backends/evaluator.ts';
 import { workingBackends } from '../../helpers/backends.ts';
 
 const backends = await workingBackends();

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GAME_ID, numberGameReference } from '../../../populations/number-games/games.ts';
 import { numberGames } from '../../../populations/number-games/index.ts';
-import { stream } from '../../../core/rng.ts';
-import { createPopulation, genome } from '../../../core/population.ts';
+import { stream } from '../../../core/basics/rng.ts';
+import { createPopulation, genome } from '../../../core/basics/population.ts';
 
 const play = (game: keyof typeof GAME_ID, a: number[], b: number[]) =>
   numberGameReference(GAME_ID[game], a.length, Float32Array.from(a), Float32Array.from(b));

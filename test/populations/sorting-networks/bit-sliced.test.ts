@@ -5,8 +5,8 @@
  * which is checked here too.
  */
 import { describe, expect, it } from 'vitest';
-import { crossCheck, kernelEvaluator } from '../../../core/evaluator.ts';
-import { stream } from '../../../core/rng.ts';
+import { crossCheck, kernelEvaluator } from '../../../core/backends/evaluator.ts';
+import { stream } from '../../../core/basics/rng.ts';
 import { sortingNetworks } from '../../../populations/sorting-networks/index.ts';
 import { transposeTestSet, vectorGroups } from '../../../populations/sorting-networks/bit-sliced.ts';
 import { workingBackends } from '../../helpers/backends.ts';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkNetwork, countSorted, depth, oddEvenMergeSort, parseNetwork, type Network } from '../../../populations/sorting-networks/network.ts';
 import { sortingReference } from '../../../populations/sorting-networks/kernel.ts';
-import { stream } from '../../../core/rng.ts';
+import { stream } from '../../../core/basics/rng.ts';
 
 /** Sort every 0/1 input the slow, obvious way: arrays and swaps. */
 function naiveCount(net: Network): number {

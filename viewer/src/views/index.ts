@@ -1,6 +1,6 @@
 /** The domain view, chosen by the domain's `view` kind. Each draws the latest detail and returns a caption. */
 import type { Detail } from '../../../core/stream/protocol.ts';
-import type { ViewKind } from '../../../core/domain.ts';
+import type { ViewKind } from '../../../core/domain/domain.ts';
 import { fitCanvas } from '../heatmap.ts';
 import { drawCaSpaceTime } from './ca-spacetime.ts';
 import { drawPoints } from './points.ts';

@@ -1,0 +1,147 @@
+/**
+ * Per-generation measurements, written as one line of metrics.jsonl. Only
+ * deterministic values belong here (timings go to timings.jsonl), so the same
+ * seed, config and backend give a byte-identical file.
+ */
+import type { ProbeResult } from '../domain/domain.ts';
+import type { Fitness } from './fitness.ts';
+import type { Interactions } from './interactions.ts';
+import type { JsonObject } from '../basics/json.ts';
+import { genome, type Population } from '../basics/population.ts';
+import type { Rng } from '../basics/rng.ts';
+import type { ArmsRaceRow } from '../measures/arms-race.ts';
+import type { CiaoRow } from '../measures/ciao.ts';
+import type { PathologyEvent } from '../measures/detectors.ts';
+
+export type { CiaoRow } from '../measures/ciao.ts';
+
+/** Pairs compared for diversity; all pairs when the population has fewer. */
+const DIVERSITY_PAIRS = 1024;
+
+export interface SideStats {
+  readonly best: number;
+  readonly mean: number;
+  readonly diversity: number;
+}
+
+export interface Engagement {
+  /** Mean of the met entries of M. */
+  readonly mean: number;
+  /** Fractions of met entries exactly 0 and exactly 1. */
+  readonly zeros: number;
+  readonly ones: number;
+  /** Every met entry 0, or every met entry 1: no gradient for either side. */
+  readonly disengaged: boolean;
+}
+
+export interface GenerationMetrics extends JsonObject {
+  generation: number;
+  solvers: { best: number; mean: number; diversity: number };
+  challengers: { best: number; mean: number; diversity: number };
+  engagement: { mean: number; zeros: number; ones: number; disengaged: boolean };
+  ciao: { solver: number; challenger: number; samples: number } | null;
+  probe: ({ score: number } & JsonObject) | null;
+  /** Lengths of the dominance chains so far, and whether this generation's champions joined them. */
+  dominance: { solvers: number; challengers: number; newSolver: boolean; newChallenger: boolean };
+  /** Regress of this generation's champions (metrics-regress.ts); null before any ancestral opponent was beaten. */
+  regress: { solver: number | null; challenger: number | null };
+  /** Pathologies that started or ended this generation (metrics-detectors.ts). */
+  events: PathologyEvent[];
+  /** The difficulty this generation's new challengers were made at; null without a schedule. */
+  difficulty: number | null;
+  /** Pareto archive members met this generation, per side; null when the archives are off. */
+  archive: { challengers: number; solvers: number } | null;
+}
+
+function mean(xs: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i]!;
+  return xs.length ? s / xs.length : 0;
+}
+
+function max(xs: ArrayLike<number>): number {
+  let m = -Infinity;
+  for (let i = 0; i < xs.length; i++) if (xs[i]! > m) m = xs[i]!;
+  return m;
+}
+
+/** Mean fraction of genes that differ between two individuals. */
+export function diversity(pop: Population, rng: Rng): number {
+  const n = pop.size;
+  const all = (n * (n - 1)) / 2;
+  if (all === 0) return 0;
+  let total = 0;
+  let count = 0;
+  const compare = (a: number, b: number): void => {
+    const x = genome(pop, a);
+    const y = genome(pop, b);
+    let diff = 0;
+    for (let g = 0; g < pop.length; g++) if (x[g] !== y[g]) diff++;
+    total += diff / pop.length;
+    count++;
+  };
+  if (all <= DIVERSITY_PAIRS) {
+    for (let a = 0; a < n; a++) for (let b = a + 1; b < n; b++) compare(a, b);
+  } else {
+    for (let k = 0; k < DIVERSITY_PAIRS; k++) {
+      const a = rng.int(n);
+      const b = (a + 1 + rng.int(n - 1)) % n;
+      compare(a, b);
+    }
+  }
+  return total / count;
+}
+
+export function engagement(matrix: Float64Array): Engagement {
+  let met = 0;
+  let sum = 0;
+  let zeros = 0;
+  let ones = 0;
+  for (const m of matrix) {
+    if (Number.isNaN(m)) continue;
+    met++;
+    sum += m;
+    if (m === 0) zeros++;
+    else if (m === 1) ones++;
+  }
+  return {
+    mean: met ? sum / met : 0,
+    zeros: met ? zeros / met : 0,
+    ones: met ? ones / met : 0,
+    disengaged: met > 0 && (zeros === met || ones === met),
+  };
+}
+
+export function generationMetrics(args: {
+  readonly generation: number;
+  readonly games: Interactions;
+  readonly fitness: Fitness;
+  readonly solvers: Population;
+  readonly challengers: Population;
+  readonly arms: ArmsRaceRow;
+  readonly probe: ProbeResult | null;
+  readonly rng: Rng;
+  readonly difficulty: number | null;
+  readonly archiveSize: { challengers: number; solvers: number } | null;
+}): GenerationMetrics {
+  const { games, arms, probe, rng } = args;
+  const ciao: CiaoRow | null = arms.ciao;
+  const e = engagement(games.matrix);
+  return {
+    generation: args.generation,
+    solvers: { best: max(games.solverScores), mean: mean(games.solverScores), diversity: diversity(args.solvers, rng) },
+    challengers: {
+      best: max(games.challengerScores),
+      mean: mean(games.challengerScores),
+      diversity: diversity(args.challengers, rng),
+    },
+    engagement: { mean: e.mean, zeros: e.zeros, ones: e.ones, disengaged: e.disengaged },
+    ciao: ciao ? { solver: mean(ciao.solver), challenger: mean(ciao.challenger), samples: ciao.generations.length } : null,
+    probe: probe ? { score: probe.score, ...probe.details } : null,
+    dominance: { ...arms.dominance },
+    regress: { solver: arms.regress.solver, challenger: arms.regress.challenger },
+    events: arms.events,
+    difficulty: args.difficulty,
+    archive: args.archiveSize,
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * A Pareto-coevolution archive of informative challengers, in the spirit of
+ * de Jong's IPCA and LAPCA: keep the challengers that tell solvers apart, and
+ * make every solver meet them as extra opponents, so the solvers cannot
+ * forget how to pass tests that once separated good from bad.
+ *
+ * A challenger t *distinguishes* solvers a and b when M[a][t] > M[b][t]
+ * (the ordered pair (a, b) is one distinction; continuous outcomes count by
+ * any difference). Each generation the archive is rebuilt from the old
+ * members and the current challengers: greedily, the candidate that adds the
+ * most distinctions among the current solvers not yet made by those chosen
+ * (ties to old members first, then population order), until `size` are
+ * chosen or no candidate adds one; free places then go to the old members
+ * not chosen, in their order, so the archive keeps its memory while the
+ * solvers have converged and nothing separates them.
+ *
+ * No extra games: the old members' outcomes come from this generation's
+ * games against them, the candidates' from the interaction matrix. The
+ * greedy is lazy (a candidate's gain can only shrink as more is covered), so
+ * it recomputes few gains per pick; the result equals the plain greedy's.
+ */
+import type { Interactions } from '../engine/interactions.ts';
+import { genome, populationOf, type Population } from '../basics/population.ts';
+
+/** Outcome columns over the current solvers: old members first, then current challengers; NaN where not met. */
+function candidateColumns(games: Interactions, archiveOffset: number, archiveSize: number): Float64Array[] {
+  const S = games.solvers;
+  const C = games.challengers;
+  const P = games.pastChallengers;
+  const cols: Float64Array[] = [];
+  for (let a = 0; a < archiveSize; a++) {
+    cols.push(Float64Array.from({ length: S }, (_, s) => games.pastChallengerMatrix[s * P + archiveOffset + a]!));
+  }
+  for (let c = 0; c < C; c++) cols.push(Float64Array.from({ length: S }, (_, s) => games.matrix[s * C + c]!));
+  return cols;
+}
+
+/** Distinctions column `o` makes that `covered` does not hold yet. */
+function gain(o: Float64Array, covered: Uint8Array): number {
+  const S = o.length;
+  let n = 0;
+  for (let a = 0; a < S; a++) {
+    const x = o[a]!;
+    if (Number.isNaN(x)) continue;
+    for (let b = 0; b < S; b++) if (x > o[b]! && covered[a * S + b] === 0) n++;
+  }
+  return n;
+}
+
+function cover(o: Float64Array, covered: Uint8Array): void {
+  const S = o.length;
+  for (let a = 0; a < S; a++) for (let b = 0; b < S; b++) if (o[a]! > o[b]!) covered[a * S + b] = 1;
+}
+
+/**
+ * Indices of the chosen candidates (old members are 0..archiveSize-1, then
+ * current challengers), in the order chosen.
+ */
+export function chooseInformative(cols: readonly Float64Array[], size: number, oldMembers: number): number[] {
+  const S = cols[0]?.length ?? 0;
+  const covered = new Uint8Array(S * S);
+  const stale = cols.map((o) => gain(o, covered));
+  // Candidates ordered by (stale gain desc, index asc): the plain greedy's order.
+  const before = (i: number, j: number) => stale[i]! > stale[j]! || (stale[i] === stale[j] && i < j);
+  const open = cols.map((_, i) => i);
+  const chosen: number[] = [];
+  while (chosen.length < size && open.length > 0) {
+    open.sort((i, j) => (before(i, j) ? -1 : before(j, i) ? 1 : 0));
+    const top = open[0]!;
+    stale[top] = gain(cols[top]!, covered);
+    if (stale[top] === 0) {
+      // Re-check: a candidate whose fresh gain is 0 can never gain again; drop it.
+      open.shift();
+      continue;
+    }
+    const next = open[1];
+    if (next === undefined || before(top, next)) {
+      chosen.push(top);
+      cover(cols[top]!, covered);
+      open.shift();
+    }
+  }
+  for (let a = 0; a < oldMembers && chosen.length < size; a++) if (!chosen.includes(a)) chosen.push(a);
+  return chosen;
+}
+
+/** The archive for the next generation. `archiveOffset`: where the archive's columns start among the past challengers met. */
+export function updateParetoArchive(args: {
+  readonly archive: Population;
+  readonly challengers: Population;
+  readonly games: Interactions;
+  readonly archiveOffset: number;
+  readonly size: number;
+}): Population {
+  const { archive, challengers, games, size } = args;
+  if (size === 0) return archive.size === 0 ? archive : populationOf([], challengers.length);
+  const cols = candidateColumns(games, args.archiveOffset, archive.size);
+  const picked = chooseInformative(cols, size, archive.size);
+  const genomes = picked.map((k) => (k < archive.size ? genome(archive, k) : genome(challengers, k - archive.size)));
+  return populationOf(genomes, challengers.length);
+}
+
+/**
+ * The mirror image: an archive of informative solvers, kept as extra
+ * opponents for the challengers. A solver t distinguishes challengers a and
+ * b when it does worse against a than against b (a scores 1 - M[t][a] more).
+ * `archiveOffset`: where the archive's rows start among the past solvers met.
+ */
+export function updateSolverArchive(args: {
+  readonly archive: Population;
+  readonly solvers: Population;
+  readonly games: Interactions;
+  readonly archiveOffset: number;
+  readonly size: number;
+}): Population {
+  const { archive, solvers, games, size } = args;
+  if (size === 0) return archive.size === 0 ? archive : populationOf([], solvers.length);
+  const C = games.challengers;
+  const row = (m: Float64Array, r: number) => Float64Array.from({ length: C }, (_, c) => 1 - m[r * C + c]!);
+  const cols: Float64Array[] = [];
+  for (let a = 0; a < archive.size; a++) cols.push(row(games.pastSolverMatrix, args.archiveOffset + a));
+  for (let s = 0; s < games.solvers; s++) cols.push(row(games.matrix, s));
+  const picked = chooseInformative(cols, size, archive.size);
+  const genomes = picked.map((k) => (k < archive.size ? genome(archive, k) : genome(solvers, k - archive.size)));
+  return populationOf(genomes, solvers.length);
+}

@@ -1,0 +1,93 @@
+/**
+ * champions.bin: the champion history, one fixed-size record per generation,
+ * appended as the run goes. Keeping it out of checkpoint.json keeps every
+ * checkpoint the size of the populations, however long the run, so a run can
+ * checkpoint every generation.
+ *
+ * Record: u32 generation | f32 x solverLength | f32 x challengerLength | u32 CRC-32
+ * of the bytes before it (little-endian). A checkpoint names how many records it
+ * covers; records past that (written after the last checkpoint) are dropped on
+ * resume, and a torn or corrupt record is refused by name.
+ */
+import { crc32 } from 'node:zlib';
+import { open, readFile, type FileHandle } from 'node:fs/promises';
+import type { ChampionHistory } from '../measures/champions.ts';
+import { UserError } from '../basics/errors.ts';
+import { writeFileAtomic } from './files.ts';
+
+export function recordBytes(solverLength: number, challengerLength: number): number {
+  return 4 * (solverLength + challengerLength + 2);
+}
+
+export function encodeRecord(generation: number, solver: Float32Array, challenger: Float32Array): Uint8Array {
+  const bytes = new Uint8Array(recordBytes(solver.length, challenger.length));
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, generation, true);
+  let at = 4;
+  for (const x of solver) (view.setFloat32(at, x, true), (at += 4));
+  for (const x of challenger) (view.setFloat32(at, x, true), (at += 4));
+  view.setUint32(at, crc32(bytes.subarray(0, at)), true);
+  return bytes;
+}
+
+/** The first `count` records of a champions log, checked. */
+export function decodeRecords(
+  bytes: Uint8Array,
+  count: number,
+  solverLength: number,
+  challengerLength: number,
+  file: string,
+): ChampionHistory {
+  const size = recordBytes(solverLength, challengerLength);
+  if (bytes.length < count * size) {
+    throw new UserError(`${file}: holds ${Math.floor(bytes.length / size)} champions but the checkpoint needs ${count}; the file was cut short`);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const solvers: Float32Array[] = [];
+  const challengers: Float32Array[] = [];
+  for (let g = 0; g < count; g++) {
+    const base = g * size;
+    const body = size - 4;
+    if (view.getUint32(base, true) !== g || view.getUint32(base + body, true) !== crc32(bytes.subarray(base, base + body))) {
+      throw new UserError(`${file}: champion record ${g} is corrupt; restore the run directory or start a new run`);
+    }
+    const s = new Float32Array(solverLength);
+    const c = new Float32Array(challengerLength);
+    for (let i = 0; i < solverLength; i++) s[i] = view.getFloat32(base + 4 + 4 * i, true);
+    for (let i = 0; i < challengerLength; i++) c[i] = view.getFloat32(base + 4 + 4 * (solverLength + i), true);
+    solvers.push(s);
+    challengers.push(c);
+  }
+  return { solvers, challengers };
+}
+
+export async function readChampions(
+  path: string,
+  count: number,
+  solverLength: number,
+  challengerLength: number,
+): Promise<ChampionHistory> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    if (count === 0) return { solvers: [], challengers: [] };
+    throw new UserError(`${path}: cannot read the champion history (${(e as NodeJS.ErrnoException).code ?? e})`);
+  }
+  return decodeRecords(bytes, count, solverLength, challengerLength, path);
+}
+
+/** Cut the log back to `count` records (atomically), dropping generations the checkpoint does not cover. */
+export async function truncateChampions(path: string, count: number, solverLength: number, challengerLength: number): Promise<void> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch {
+    bytes = new Uint8Array(0);
+  }
+  await writeFileAtomic(path, bytes.subarray(0, count * recordBytes(solverLength, challengerLength)));
+}
+
+export async function openChampionsLog(path: string): Promise<FileHandle> {
+  return open(path, 'a');
+}
