@@ -16,7 +16,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolveConfig, type ConfigFile } from '../core/run/config.ts';
-import type { BackendName } from '../core/backends/backend.ts';
+import type { BackendName } from '../core/domain/backend-names.ts';
 import { kernelEvaluator, referenceEvaluator, type Evaluator } from '../core/backends/evaluator.ts';
 import type { GenerationMetrics } from '../core/engine/metrics.ts';
 import { initialState } from '../core/engine/state.ts';

@@ -17,7 +17,8 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { BACKENDS, openBackend, type BackendName } from '../core/backends/backend.ts';
+import { openBackend } from '../core/backends/backend.ts';
+import { BACKENDS, type BackendName } from '../core/domain/backend-names.ts';
 import type { DomainInstance } from '../core/domain/domain.ts';
 import { DOMAINS } from '../populations/index.ts';
 import { measureGeneration, type GenerationRecord } from './generation.ts';

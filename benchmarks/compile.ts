@@ -11,7 +11,8 @@
  * something only with MESA_SHADER_CACHE_DISABLE=true.
  */
 import { parseArgs } from 'node:util';
-import { BACKENDS, openBackend, type BackendName } from '../core/backends/backend.ts';
+import { openBackend } from '../core/backends/backend.ts';
+import { BACKENDS, type BackendName } from '../core/domain/backend-names.ts';
 import type { InteractionKernel } from '../core/domain/domain.ts';
 import { kernelEvaluator, randomPair, roundRobinOpponents } from '../core/backends/evaluator.ts';
 import { DOMAINS } from '../populations/index.ts';

@@ -9,7 +9,7 @@ import WebSocket from 'ws';
 import { resolveConfig } from '../core/run/config.ts';
 import type { Domain } from '../core/domain/domain.ts';
 import { kernelEvaluator, referenceEvaluator, type Evaluator } from '../core/backends/evaluator.ts';
-import type { BackendName } from '../core/backends/backend.ts';
+import type { BackendName } from '../core/domain/backend-names.ts';
 import { initialState } from '../core/engine/state.ts';
 import { step } from '../core/engine/step.ts';
 import { startLiveStream } from '../core/stream/live.ts';

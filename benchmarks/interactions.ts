@@ -6,7 +6,7 @@
  * result.
  */
 import type { DomainInstance, InteractionKernel } from '../core/domain/domain.ts';
-import type { BackendName } from '../core/backends/backend.ts';
+import type { BackendName } from '../core/domain/backend-names.ts';
 import { genome, type Population } from '../core/basics/population.ts';
 import { kernelEvaluator, randomPair, referenceEvaluator, roundRobinOpponents } from '../core/backends/evaluator.ts';
 import { sampledOpponents } from '../core/engine/interactions.ts';

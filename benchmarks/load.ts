@@ -9,7 +9,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import type { BackendName } from '../core/backends/backend.ts';
+import type { BackendName } from '../core/domain/backend-names.ts';
 import { load, machine } from './machine.ts';
 import { measureLoad } from './load/measure.ts';
 

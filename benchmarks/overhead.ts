@@ -7,7 +7,7 @@
  * call merged away, which `overheadFraction` puts next to a full batch; a
  * generation's current and Hall-of-Fame games are one such merged call now.
  */
-import type { BackendName } from '../core/backends/backend.ts';
+import type { BackendName } from '../core/domain/backend-names.ts';
 import type { DomainInstance } from '../core/domain/domain.ts';
 import { kernelEvaluator, randomPair, roundRobinOpponents } from '../core/backends/evaluator.ts';
 import { stack } from '../core/engine/interactions.ts';

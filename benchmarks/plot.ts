@@ -9,7 +9,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
-import { BACKENDS } from '../core/backends/backend.ts';
+import { BACKENDS } from '../core/domain/backend-names.ts';
 import { renderSvg, svgToPng, type ChartSpec } from '../core/analyze/render.ts';
 import type { InteractionRecord } from './interactions.ts';
 

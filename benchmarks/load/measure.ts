@@ -13,7 +13,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BackendName } from '../../core/backends/backend.ts';
+import type { BackendName } from '../../core/domain/backend-names.ts';
 import { writeCheckpoint } from '../../core/run/checkpoint.ts';
 import { prepareRun, type RunFlags } from '../../core/cli/run-command.ts';
 import { kernelEvaluator } from '../../core/backends/evaluator.ts';

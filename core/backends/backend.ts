@@ -4,13 +4,9 @@
  * (see evaluator.ts); every run records which backend ran and why the better
  * ones were skipped.
  */
+import type { BackendName } from '../domain/backend-names.ts';
 import { GPU, type GpuInstance } from '../domain/gpujs.ts';
 
-/** Best first. */
-export const BACKENDS = ['webgpu', 'headlessgl', 'webasm', 'cpu'] as const;
-export type BackendName = (typeof BACKENDS)[number];
-export const BACKEND_CHOICES = ['auto', ...BACKENDS] as const;
-export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 
 export class BackendUnavailable extends Error {
   override readonly name = 'BackendUnavailable';

@@ -9,7 +9,8 @@ import { kernelRunner } from './kernel-runner.ts';
 import type { DomainInstance } from '../domain/domain.ts';
 import type { CustomInteraction } from '../domain/kernel-types.ts';
 import { createPopulation, genome, remap, type Population } from '../basics/population.ts';
-import { BACKENDS, BackendUnavailable, firstLine, openBackend, type BackendChoice, type BackendName } from './backend.ts';
+import { BACKENDS, type BackendChoice, type BackendName } from '../domain/backend-names.ts';
+import { BackendUnavailable, firstLine, openBackend } from './backend.ts';
 import { stream } from '../basics/rng.ts';
 import { UserError } from '../basics/errors.ts';
 

@@ -5,7 +5,8 @@
  * always works. Every backend computes the same outcomes, so the run's
  * results are unchanged; only its speed is.
  */
-import { firstLine, type BackendName } from './backend.ts';
+import type { BackendName } from '../domain/backend-names.ts';
+import { firstLine } from './backend.ts';
 import type { DomainInstance } from '../domain/domain.ts';
 import { crossCheck, kernelEvaluator, referenceEvaluator, type Evaluator } from './evaluator.ts';
 

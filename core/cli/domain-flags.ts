@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import type { Domain } from '../domain/domain.ts';
 import { UserError } from '../basics/errors.ts';
+import { camel, kebab } from '../basics/names.ts';
 
 export interface DomainFlag {
   /** Schema key, e.g. maxComparators. */
@@ -17,8 +18,6 @@ export interface DomainFlag {
   readonly domains: readonly string[];
 }
 
-export const kebab = (key: string) => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-export const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 
 interface Introspectable {
   readonly description?: string;

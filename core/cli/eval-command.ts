@@ -1,7 +1,7 @@
 /** `redqueen eval --domain NAME ...`: measure one individual outside any run. */
 import { UserError } from '../basics/errors.ts';
 import { DOMAINS, findDomain } from '../../populations/index.ts';
-import { camel } from './domain-flags.ts';
+import { camel } from '../basics/names.ts';
 
 export async function evalCommand(flags: Readonly<Record<string, string | boolean | undefined>>): Promise<number> {
   const name = typeof flags.domain === 'string' ? flags.domain : undefined;

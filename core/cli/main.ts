@@ -4,7 +4,7 @@
  * everything written, 1 anything unexpected (with its stack).
  */
 import { Command, CommanderError, Option } from 'commander';
-import { BACKEND_CHOICES } from '../backends/backend.ts';
+import { BACKEND_CHOICES } from '../domain/backend-names.ts';
 import { EVALUATION_MODES } from '../run/config.ts';
 import { isUserError } from '../basics/errors.ts';
 import { DOMAINS } from '../../populations/index.ts';

@@ -4,7 +4,7 @@ import { readJsonFile } from '../run/files.ts';
 import { UserError } from '../basics/errors.ts';
 import { COMMAND_LINE, EVALUATION_MODES, parseConfigFile, resolveConfig, type ConfigFile, type RunConfig } from '../run/config.ts';
 import type { DomainInstance } from '../domain/domain.ts';
-import { BACKEND_CHOICES } from '../backends/backend.ts';
+import { BACKEND_CHOICES } from '../domain/backend-names.ts';
 import { DOMAINS, findDomain } from '../../populations/index.ts';
 import { initialState } from '../engine/state.ts';
 import { runPaths } from '../run/run-dir.ts';

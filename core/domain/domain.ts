@@ -15,7 +15,7 @@ import type { Population } from '../basics/population.ts';
 import type { JsonObject, JsonValue } from '../basics/json.ts';
 import type { GpuInstance } from './gpujs.ts';
 import type { KernelSource, CustomInteraction } from './kernel-types.ts';
-import type { BackendName } from '../backends/backend.ts';
+import type { BackendName } from '../domain/backend-names.ts';
 
 /** One side's genome: how to make, vary and show it. */
 export interface GenomeSpec {

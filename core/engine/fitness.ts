@@ -5,13 +5,9 @@
  * (1 - outcome) over the solvers that met them.
  */
 import type { DomainInstance } from '../domain/domain.ts';
-import type { Interactions } from './interactions.ts';
+import type { Fitness, Interactions } from '../domain/games.ts';
 import { genome, type Population } from '../basics/population.ts';
 
-export interface Fitness {
-  readonly solvers: Float64Array;
-  readonly challengers: Float64Array;
-}
 
 export function fitnessOf(domain: DomainInstance, games: Interactions, solvers: Population): Fitness {
   const cost = domain.solverCost;

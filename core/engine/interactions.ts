@@ -10,29 +10,8 @@ import type { Evaluator } from '../backends/evaluator.ts';
 import { roundRobinOpponents } from '../backends/evaluator.ts';
 import { createPopulation, type Population } from '../basics/population.ts';
 import { permutation, type Rng } from '../basics/rng.ts';
-import type { RunConfig } from '../run/config.ts';
+import type { Interactions } from '../domain/games.ts';
 
-export interface Interactions {
-  readonly solvers: number;
-  readonly challengers: number;
-  /** M[s][c] in [0, 1], current solvers x current challengers, row-major; NaN where they did not meet. */
-  readonly matrix: Float64Array;
-  /** Past solver champions (Hall of Fame rows) x current challengers, in [0, 1]; NaN where they did not meet. */
-  readonly pastSolverMatrix: Float64Array;
-  /** Current solvers x past challengers (Hall of Fame, then archive), in [0, 1]; every pair meets. */
-  readonly pastChallengerMatrix: Float64Array;
-  /** Rows of pastSolverMatrix and columns of pastChallengerMatrix. */
-  readonly pastSolvers: number;
-  readonly pastChallengers: number;
-  /** Each solver's mean outcome over every opponent it met (current and past). */
-  readonly solverScores: Float64Array;
-  /** Each challenger's mean (1 - outcome) over every solver that met it; 0 if none did. */
-  readonly challengerScores: Float64Array;
-  /** Opponents each solver met (the same for every solver, so scores compare fairly). */
-  readonly solverMeetings: number;
-  /** Interactions evaluated this generation. */
-  readonly pairs: number;
-}
 
 /** Stack two populations of the same genome length. */
 export function stack(a: Population, b: Population): Population {
@@ -64,6 +43,17 @@ export function sampledOpponents(rows: number, cols: number, k: number, rng: Rng
   return opp;
 }
 
+/** Who meets whom: every challenger (round robin) or `opponents` sampled ones per solver. */
+export const EVALUATION_MODES = ['round-robin', 'sampled'] as const;
+
+export interface EvaluationSettings {
+  readonly mode: (typeof EVALUATION_MODES)[number];
+  /** Opponents per solver in sampled mode. */
+  readonly opponents: number;
+}
+
+export const DEFAULT_EVALUATION: EvaluationSettings = { mode: 'round-robin', opponents: 8 };
+
 export async function playGeneration(args: {
   readonly domain: DomainInstance;
   readonly evaluator: Evaluator;
@@ -71,7 +61,7 @@ export async function playGeneration(args: {
   readonly challengers: Population;
   readonly pastSolvers: Population;
   readonly pastChallengers: Population;
-  readonly evaluation: RunConfig['evaluation'];
+  readonly evaluation: EvaluationSettings;
   readonly rng: Rng;
 }): Promise<Interactions> {
   const { domain, evaluator, solvers, challengers, pastSolvers, pastChallengers, evaluation, rng } = args;

@@ -4,14 +4,14 @@
  * seed, config and backend give a byte-identical file.
  */
 import type { ProbeResult } from '../domain/domain.ts';
-import type { Fitness } from './fitness.ts';
-import type { Interactions } from './interactions.ts';
+import type { Fitness, Interactions } from '../domain/games.ts';
 import type { JsonObject } from '../basics/json.ts';
 import { genome, type Population } from '../basics/population.ts';
 import type { Rng } from '../basics/rng.ts';
 import type { ArmsRaceRow } from '../measures/arms-race.ts';
 import type { CiaoRow } from '../measures/ciao.ts';
 import type { PathologyEvent } from '../measures/detectors.ts';
+import { engagement } from '../measures/engagement.ts';
 
 export type { CiaoRow } from '../measures/ciao.ts';
 
@@ -22,16 +22,6 @@ export interface SideStats {
   readonly best: number;
   readonly mean: number;
   readonly diversity: number;
-}
-
-export interface Engagement {
-  /** Mean of the met entries of M. */
-  readonly mean: number;
-  /** Fractions of met entries exactly 0 and exactly 1. */
-  readonly zeros: number;
-  readonly ones: number;
-  /** Every met entry 0, or every met entry 1: no gradient for either side. */
-  readonly disengaged: boolean;
 }
 
 export interface GenerationMetrics extends JsonObject {
@@ -90,26 +80,6 @@ export function diversity(pop: Population, rng: Rng): number {
     }
   }
   return total / count;
-}
-
-export function engagement(matrix: Float64Array): Engagement {
-  let met = 0;
-  let sum = 0;
-  let zeros = 0;
-  let ones = 0;
-  for (const m of matrix) {
-    if (Number.isNaN(m)) continue;
-    met++;
-    sum += m;
-    if (m === 0) zeros++;
-    else if (m === 1) ones++;
-  }
-  return {
-    mean: met ? sum / met : 0,
-    zeros: met ? zeros / met : 0,
-    ones: met ? ones / met : 0,
-    disengaged: met > 0 && (zeros === met || ones === met),
-  };
 }
 
 export function generationMetrics(args: {

@@ -7,7 +7,7 @@
 import type { ChampionHistory } from './champions.ts';
 import { addToRoster, emptyRoster, joinsRoster, type Roster } from './roster.ts';
 import type { DomainInstance } from '../domain/domain.ts';
-import type { Engagement } from '../engine/metrics.ts';
+import type { Engagement } from './engagement.ts';
 import { ciaoGames, type CiaoRow } from './ciao.ts';
 import { detect, IDLE_DETECTORS, type DetectorSettings, type DetectorStreaks, type PathologyEvent } from './detectors.ts';
 import { EMPTY_CHAINS, updateDominance, type DominanceChains } from './dominance.ts';

@@ -22,7 +22,7 @@
  *                 half the strongest) for `generations` (default 10) probed
  *                 generations: over-specialisation on some dimensions.
  */
-import type { Engagement } from '../engine/metrics.ts';
+import type { Engagement } from './engagement.ts';
 import type { Regress } from './regress.ts';
 import { advanceStreak, IDLE_STREAK, type Streak } from './streak.ts';
 

@@ -20,8 +20,7 @@
  * far below any difference two distinct shared fitnesses have in practice.
  */
 import type { DomainInstance } from '../domain/domain.ts';
-import type { Fitness } from '../engine/fitness.ts';
-import type { Interactions } from '../engine/interactions.ts';
+import type { Fitness, Interactions } from '../domain/games.ts';
 import { genome, type Population } from '../basics/population.ts';
 
 const PARSIMONY_TIE_BREAK = 1e-12;

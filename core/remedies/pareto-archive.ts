@@ -19,7 +19,7 @@
  * greedy is lazy (a candidate's gain can only shrink as more is covered), so
  * it recomputes few gains per pick; the result equals the plain greedy's.
  */
-import type { Interactions } from '../engine/interactions.ts';
+import type { Interactions } from '../domain/games.ts';
 import { genome, populationOf, type Population } from '../basics/population.ts';
 
 /** Outcome columns over the current solvers: old members first, then current challengers; NaN where not met. */

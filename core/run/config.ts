@@ -5,12 +5,12 @@
  * and the allowed range, before anything is written.
  */
 import { z } from 'zod';
-import { BACKEND_CHOICES } from '../backends/backend.ts';
+import { BACKEND_CHOICES } from '../domain/backend-names.ts';
 import { DEFAULT_DIFFICULTY, DIFFICULTY_SCHEDULES, type DifficultySettings } from '../remedies/difficulty.ts';
 import { DEFAULT_DETECTORS, type DetectorSettings } from '../measures/detectors.ts';
 import type { Domain, DomainInstance } from '../domain/domain.ts';
 import { UserError } from '../basics/errors.ts';
-import { kebab } from '../cli/domain-flags.ts';
+import { kebab } from '../basics/names.ts';
 import type { JsonObject } from '../basics/json.ts';
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);

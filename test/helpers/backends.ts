@@ -4,7 +4,8 @@
  * addon so the shader path is checked against the reference, and a silently
  * skipped backend would hide a broken kernel.
  */
-import { BACKENDS, openBackend, type BackendName } from '../../core/backends/backend.ts';
+import { openBackend } from '../../core/backends/backend.ts';
+import { BACKENDS, type BackendName } from '../../core/domain/backend-names.ts';
 
 let cached: Promise<BackendName[]> | undefined;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fitnessOf } from '../../../core/engine/fitness.ts';
-import type { Interactions } from '../../../core/engine/interactions.ts';
+import type { Interactions } from '../../../core/domain/games.ts';
 import { populationOf } from '../../../core/basics/population.ts';
 import { toyDomain } from '../../helpers/toy-domain.ts';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diversity, engagement } from '../../../core/engine/metrics.ts';
+import { diversity } from '../../../core/engine/metrics.ts';
+import { engagement } from '../../../core/measures/engagement.ts';
 import { populationOf } from '../../../core/basics/population.ts';
 import { stream } from '../../../core/basics/rng.ts';
 

@@ -4,7 +4,7 @@ import { chooseInformative, updateParetoArchive, updateSolverArchive } from '../
 import { resolveConfig } from '../../../core/run/config.ts';
 import { initialDifficulty, nextDifficulty, DEFAULT_DIFFICULTY } from '../../../core/remedies/difficulty.ts';
 import { sharedFitness } from '../../../core/remedies/fitness-sharing.ts';
-import type { Interactions } from '../../../core/engine/interactions.ts';
+import type { Interactions } from '../../../core/domain/games.ts';
 import { genome, populationOf } from '../../../core/basics/population.ts';
 import { stream } from '../../../core/basics/rng.ts';
 import { sortingNetworks } from '../../../populations/sorting-networks/index.ts';
