@@ -28,7 +28,7 @@ export interface CallOverheadRecord {
   /**
    * A generation's games as two calls (P + 4 rows against the current
    * challengers, P rows against 4 past ones), as they were played before, and
-   * as the one merged call core/interactions.ts makes now; seconds, alternating.
+   * as the one merged call core/engine/interactions.ts makes now; seconds, alternating.
    */
   readonly twoCallsSeconds: Spread;
   readonly mergedCallSeconds: Spread;

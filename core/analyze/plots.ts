@@ -1,6 +1,6 @@
 /**
  * The plots of `redqueen analyze`, as Vega-Lite specs rendered by
- * core/plot/render.ts to SVG and PNG in DIR/analysis/:
+ * core/analyze/render.ts to SVG and PNG in DIR/analysis/:
  *   progress   CIAO means and regress of both sides and the probe over the
  *              generations, with detected pathologies shaded
  *   master     master tournament score of each listed generation's champions

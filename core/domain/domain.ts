@@ -29,7 +29,7 @@ export interface GenomeSpec {
   mutate(child: Float32Array, rng: Rng): void;
   /** Write a child of `a` and `b` into `out` (which aliases neither). */
   crossover(a: Float32Array, b: Float32Array, rng: Rng, out: Float32Array): void;
-  /** Genome -> the domain's human format (DESIGN.md "Formats"). */
+  /** Genome -> the domain's human format (docs/design.md "Formats"). */
   encode(genome: Float32Array): JsonValue;
   /** Human format -> genome. Throws UserError naming `source` and the fix. */
   decode(value: unknown, source: string): Float32Array;
@@ -95,7 +95,7 @@ export interface ProbeResult {
 }
 
 /**
- * Optional hook for the run's challenger difficulty schedule (core/difficulty.ts).
+ * Optional hook for the run's challenger difficulty schedule (core/remedies/difficulty.ts).
  * A domain that has a natural notion of how hard a challenger is (the density
  * of a CA's initial configuration, the length of a test set) implements it;
  * a run that configures a schedule for a domain without it is refused.

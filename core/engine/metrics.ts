@@ -33,9 +33,9 @@ export interface GenerationMetrics extends JsonObject {
   probe: ({ score: number } & JsonObject) | null;
   /** Lengths of the dominance chains so far, and whether this generation's champions joined them. */
   dominance: { solvers: number; challengers: number; newSolver: boolean; newChallenger: boolean };
-  /** Regress of this generation's champions (metrics-regress.ts); null before any ancestral opponent was beaten. */
+  /** Regress of this generation's champions (core/measures/regress.ts); null before any ancestral opponent was beaten. */
   regress: { solver: number | null; challenger: number | null };
-  /** Pathologies that started or ended this generation (metrics-detectors.ts). */
+  /** Pathologies that started or ended this generation (core/measures/detectors.ts). */
   events: PathologyEvent[];
   /** The difficulty this generation's new challengers were made at; null without a schedule. */
   difficulty: number | null;

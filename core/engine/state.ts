@@ -24,9 +24,9 @@ export interface CoevolutionState {
   readonly challengers: Population;
   /** Champions of every generation played so far. */
   readonly champions: ChampionHistory;
-  /** CIAO roster, dominance chains, detector streaks (metrics-arms-race.ts). */
+  /** CIAO roster, dominance chains, detector streaks (core/measures/arms-race.ts). */
   readonly arms: ArmsRaceState;
-  /** The Pareto archives of informative challengers and solvers (archive-pareto.ts); empty when off. */
+  /** The Pareto archives of informative challengers and solvers (core/remedies/pareto-archive.ts); empty when off. */
   readonly archive: ParetoArchives;
   /** The difficulty the next generation's new challengers were made at; null without a schedule. */
   readonly difficulty: number | null;

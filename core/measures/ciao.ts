@@ -2,7 +2,7 @@
  * CIAO (Cliff & Miller 1995, "current individual vs ancestral opponents"):
  * generation g's champion solver against the champion challengers of earlier
  * generations, and its champion challenger against earlier champion solvers.
- * The earlier generations are the roster's members (archive-roster.ts): all
+ * The earlier generations are the roster's members (roster.ts): all
  * of them while the run is shorter than ciaoSamples, then between
  * ciaoSamples/2 and ciaoSamples generations evenly spread over the run, the
  * same ones from row to row. So a row costs at most 2 x ciaoSamples games

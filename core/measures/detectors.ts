@@ -1,6 +1,6 @@
 /**
  * Pathology detectors. Each turns one per-generation measure into a
- * condition, holds it to a streak (metrics-streak.ts), and raises an event
+ * condition, holds it to a streak (streak.ts), and raises an event
  * when the streak starts and when it ends. Events go into metrics.jsonl (so
  * they are as deterministic as the rest of the line) and into the stream.
  *
@@ -10,7 +10,7 @@
  *                 outright) or exactly 1 (solvers win outright), for
  *                 `generations` (default 5) generations. Selection then has
  *                 almost no gradient on either side.
- *  cycling        regress (metrics-regress.ts) of either side's champion is
+ *  cycling        regress (regress.ts) of either side's champion is
  *                 at least `regress` (default 0.5) over at least `opponents`
  *                 (default 4) roster opponents, for `generations` (default
  *                 10) generations: champions keep losing to ancestral

@@ -5,7 +5,7 @@
  * mean 1 - outcome (challengers); a real arms race shows later champions
  * scoring higher, cycling shows a flat or wavy curve.
  *
- * Live, it is computed over the roster (archive-roster.ts), whose matrix is
+ * Live, it is computed over the roster (roster.ts), whose matrix is
  * filled incrementally as members join, so a generation adds at most one
  * game to it. `redqueen analyze` plays it afresh from champions.bin over up
  * to N generations evenly spaced through the whole run.

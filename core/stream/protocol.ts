@@ -46,7 +46,7 @@ export const ViewKindSchema = z.enum(['sorting-network', 'ca-spacetime', 'points
 
 const SideSchema = z.object({ best: num, mean: num, diversity: num });
 
-/** A pathology detector's event (core/metrics-detectors.ts), as written into metrics.jsonl. */
+/** A pathology detector's event (core/measures/detectors.ts), as written into metrics.jsonl. */
 export const PathologyEventSchema = z.object({
   kind: z.enum(['disengagement', 'cycling', 'focusing']),
   phase: z.enum(['start', 'end']),

@@ -3,7 +3,7 @@
  * chunk tables and ICs chunk values on the host (packing.ts; a few ms per
  * batch), then one generated kernel (kernel-source.ts) plays every pair.
  * Compiled kernels are kept per batch shape by the same runner as the
- * engine's own evaluator (core/kernel-runner.ts).
+ * engine's own evaluator (core/backends/kernel-runner.ts).
  */
 import type { InteractionKernel } from '../../core/domain/domain.ts';
 import type { GpuInstance } from '../../core/domain/gpujs.ts';

@@ -1,5 +1,5 @@
 /**
- * The challenger difficulty hook (core/difficulty.ts) for initial
+ * The challenger difficulty hook (core/remedies/difficulty.ts) for initial
  * configurations. What makes an IC hard is how close its density is to 1/2,
  * so difficulty d in [0, 1] sets that distance: a new IC's density must lie
  * between t - 0.1 and t away from 1/2, t = (1 - d) / 2. d = 1: as close to

@@ -63,7 +63,7 @@ export const densityClassification: Domain<typeof options> = {
       challenger: configurationGenome(size, immigrants),
       // Lets a run's difficulty schedule set how close to 1/2 new ICs' densities lie.
       challengerDifficulty: densityDifficulty(size),
-      // Measured with `npm run bench -- --domain density-classification --quick` (README):
+      // Measured with `npm run bench -- --domain density-classification --quick` (docs/domains/density-classification.md):
       // 6-cell chunks, 2-step blocks with the cycle check and `break` were the steadiest
       // fastest on webasm (the backend `auto` picks here). Chunks of 4 or 5, 4-step blocks,
       // and a flag in place of `break` were slower and are not kept.

@@ -1,5 +1,5 @@
 /**
- * Radius-3 CA rules (DESIGN.md "Formats"). A rule is a 128-entry table:
+ * Radius-3 CA rules (docs/design.md "Formats"). A rule is a 128-entry table:
  * entry k is the new state of cell i when cells i-3 .. i+3, read as a 7-bit
  * number with i-3 the most significant bit, equal k. The human format is 32
  * hex digits, entry 0 first, each digit holding four entries most significant

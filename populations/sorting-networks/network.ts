@@ -1,5 +1,5 @@
 /**
- * Comparator networks in the human format of DESIGN.md:
+ * Comparator networks in the human format of docs/design.md "Formats":
  * {"inputs": n, "comparators": [[i, j], ...]} with 0 <= i < j < n; a comparator
  * puts the smaller value on wire i. Validity is checked exhaustively over all
  * 2^n 0/1 inputs (the 0-1 principle), 32 inputs at a time in bit-sliced form.

@@ -1,7 +1,7 @@
 /**
  * Every domain view kind draws in real Chromium, fed synthetic messages in
  * the human formats (the CA and number-game domains are built elsewhere; their
- * views are checked here against the formats in DESIGN.md).
+ * views are checked here against the formats in docs/design.md "Formats").
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -44,7 +44,7 @@ describe.each(DOMAINS.map((d) => [d.name, d] as const))('%s', (_name, domain) =>
 
   it('honours the difficulty schedule deterministically and within its genome space, if it offers the hook', () => {
     const hook = instance.challengerDifficulty;
-    // Domains without the hook are refused a schedule by the config (test/core/remedies.test.ts).
+    // Domains without the hook are refused a schedule by the config (test/core/remedies/remedies.test.ts).
     if (!hook) return;
     expect(hook.description.length).toBeGreaterThan(0);
     const side = instance.challenger;

@@ -1,6 +1,6 @@
 /**
  * Synthetic streams for views whose domains are not in this build: messages
- * in the human formats of DESIGN.md (CA rule = 32 hex digits; number-game
+ * in the human formats of docs/design.md "Formats" (CA rule = 32 hex digits; number-game
  * genomes = points in [0,1]^d), built with the engine's own matrix encoder.
  */
 import { matrixImage } from '../../core/stream/matrix.ts';

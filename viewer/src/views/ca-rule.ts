@@ -1,5 +1,5 @@
 /**
- * Radius-3 cellular automata for the space-time view (DESIGN.md "Formats"):
+ * Radius-3 cellular automata for the space-time view (docs/design.md "Formats"):
  * 128 output bits written as 32 hex digits, entry 0 first (most significant
  * bit of the first digit); entry k is the new state for the neighbourhood
  * read as cells i-3 .. i+3, i-3 the most significant bit. Circular lattice.

@@ -1,5 +1,5 @@
 /**
- * Domains choose their own human formats (DESIGN.md "Formats"), and a view
+ * Domains choose their own human formats (docs/design.md "Formats"), and a view
  * should not break when a domain wraps its value in an object: these find
  * the first value of the wanted shape anywhere inside a JSON value.
  */
