@@ -13,6 +13,7 @@ import type { JsonObject } from '../basics/json.ts';
 import { runPaths } from '../run/run-dir.ts';
 import { runJob, type RunHooks } from '../run/loop.ts';
 import type { CoevolutionState } from '../engine/state.ts';
+import { REMEDIES, settingsOf } from '../remedies/index.ts';
 import { versions } from '../run/versions.ts';
 import { openFramesLog, type FramesLog } from '../stream/frames-log.ts';
 import { createProgress } from './progress.ts';
@@ -73,11 +74,16 @@ async function recordSession(
   });
 }
 
+/** Most extra solver opponents the remedies add in a generation. */
+function extraSolvers(config: RunConfig): number {
+  return REMEDIES.reduce((n, r) => n + (r.extraOpponents?.(settingsOf(config, r)).solvers ?? 0), 0);
+}
+
 export async function playJob(setup: JobSetup): Promise<number> {
   const { config, domain } = setup;
   const selected = await selectEvaluator(domain, config.backend, {
-    // The main batch's rows: current solvers, sampled past champions, archived solvers.
-    rows: config.solvers + config.hallOfFame.sample + config.paretoArchive.solvers,
+    // The main batch's rows: current solvers, sampled past champions, the remedies' extra solvers.
+    rows: config.solvers + config.hallOfFame.sample + extraSolvers(config),
     cols: config.challengers,
     width: config.evaluation.mode === 'round-robin' ? config.challengers : config.evaluation.opponents,
   });

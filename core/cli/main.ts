@@ -5,7 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { BACKEND_CHOICES } from '../domain/backend-names.ts';
-import { EVALUATION_MODES } from '../run/config.ts';
+import { EVALUATION_MODES } from '../engine/interactions.ts';
 import { isUserError } from '../basics/errors.ts';
 import { DOMAINS } from '../../populations/index.ts';
 import { versions } from '../run/versions.ts';

@@ -2,7 +2,8 @@
 import { stat, mkdir } from 'node:fs/promises';
 import { readJsonFile } from '../run/files.ts';
 import { UserError } from '../basics/errors.ts';
-import { COMMAND_LINE, EVALUATION_MODES, parseConfigFile, resolveConfig, type ConfigFile, type RunConfig } from '../run/config.ts';
+import { EVALUATION_MODES } from '../engine/interactions.ts';
+import { COMMAND_LINE, parseConfigFile, resolveConfig, type ConfigFile, type RunConfig } from '../run/config.ts';
 import type { DomainInstance } from '../domain/domain.ts';
 import { BACKEND_CHOICES } from '../domain/backend-names.ts';
 import { DOMAINS, findDomain } from '../../populations/index.ts';

@@ -7,16 +7,25 @@
 import type { GenomeSpec } from '../domain/domain.ts';
 import { createPopulation, genome, type Population } from '../basics/population.ts';
 import type { Rng } from '../basics/rng.ts';
-import type { RunConfig } from '../run/config.ts';
 import { ranking, tournament } from './selection.ts';
+
+export interface BreedSettings {
+  readonly selection: { readonly tournamentSize: number; readonly elitism: number };
+  readonly variation: { readonly crossoverRate: number; readonly mutationRate: number };
+}
+
+export const DEFAULT_BREEDING: BreedSettings = {
+  selection: { tournamentSize: 3, elitism: 2 },
+  variation: { crossoverRate: 0.5, mutationRate: 0.9 },
+};
 
 export function breed(
   parents: Population,
   fitness: Float64Array,
   spec: GenomeSpec,
-  settings: Pick<RunConfig, 'selection' | 'variation'>,
+  settings: BreedSettings,
   rng: Rng,
-  /** Applied to every child after variation (not to elites): the difficulty schedule's hook. */
+  /** Applied to every child after variation (not to elites): the remedies' challenger hooks. */
   adjust?: (child: Float32Array, rng: Rng) => void,
 ): Population {
   const { tournamentSize, elitism } = settings.selection;

@@ -37,10 +37,12 @@ export interface GenerationMetrics extends JsonObject {
   regress: { solver: number | null; challenger: number | null };
   /** Pathologies that started or ended this generation (core/measures/detectors.ts). */
   events: PathologyEvent[];
-  /** The difficulty this generation's new challengers were made at; null without a schedule. */
-  difficulty: number | null;
-  /** Pareto archive members met this generation, per side; null when the archives are off. */
-  archive: { challengers: number; solvers: number } | null;
+  /*
+   * Then the remedies' fields, in the list's order (core/remedies/index.ts):
+   * `difficulty` (the difficulty this generation's new challengers were made
+   * at; null without a schedule) and `archive` (Pareto archive members met
+   * this generation, per side; null when the archives are off).
+   */
 }
 
 function mean(xs: ArrayLike<number>): number {
@@ -91,8 +93,8 @@ export function generationMetrics(args: {
   readonly arms: ArmsRaceRow;
   readonly probe: ProbeResult | null;
   readonly rng: Rng;
-  readonly difficulty: number | null;
-  readonly archiveSize: { challengers: number; solvers: number } | null;
+  /** Fields the remedies add (Remedy.metrics), in the list's order. */
+  readonly remedies: JsonObject;
 }): GenerationMetrics {
   const { games, arms, probe, rng } = args;
   const ciao: CiaoRow | null = arms.ciao;
@@ -111,7 +113,6 @@ export function generationMetrics(args: {
     dominance: { ...arms.dominance },
     regress: { solver: arms.regress.solver, challenger: arms.regress.challenger },
     events: arms.events,
-    difficulty: args.difficulty,
-    archive: args.archiveSize,
+    ...args.remedies,
   };
 }

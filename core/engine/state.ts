@@ -3,19 +3,14 @@
  * (seed included) it determines everything that follows: random streams are
  * derived from (seed, generation, purpose), so nothing else needs saving.
  */
-import type { ChampionHistory } from '../measures/champions.ts';
-import { EMPTY_HISTORY } from '../measures/champions.ts';
-import type { RunConfig } from '../run/config.ts';
-import { initialDifficulty } from '../remedies/difficulty.ts';
-import type { DomainInstance, GenomeSpec } from '../domain/domain.ts';
-import { initialArmsRace, type ArmsRaceState } from '../measures/arms-race.ts';
 import { createPopulation, genome, type Population } from '../basics/population.ts';
 import { stream, type Rng } from '../basics/rng.ts';
-
-export interface ParetoArchives {
-  readonly challengers: Population;
-  readonly solvers: Population;
-}
+import type { DomainInstance, GenomeSpec } from '../domain/domain.ts';
+import { initialArmsRace, type ArmsRaceState } from '../measures/arms-race.ts';
+import { EMPTY_HISTORY, type ChampionHistory } from '../measures/champions.ts';
+import { REMEDIES, settingsOf, type RemedyStates } from '../remedies/index.ts';
+import type { ChallengerHook } from '../remedies/remedy.ts';
+import type { EngineSettings } from './settings.ts';
 
 export interface CoevolutionState {
   /** The next generation to play (0 for a fresh run). */
@@ -26,40 +21,57 @@ export interface CoevolutionState {
   readonly champions: ChampionHistory;
   /** CIAO roster, dominance chains, detector streaks (core/measures/arms-race.ts). */
   readonly arms: ArmsRaceState;
-  /** The Pareto archives of informative challengers and solvers (core/remedies/pareto-archive.ts); empty when off. */
-  readonly archive: ParetoArchives;
-  /** The difficulty the next generation's new challengers were made at; null without a schedule. */
-  readonly difficulty: number | null;
+  /** Each remedy's state under its key (core/remedies/index.ts), e.g. the Pareto archives, the difficulty. */
+  readonly remedies: RemedyStates;
 }
 
-function randomPopulation(
-  spec: GenomeSpec,
-  size: number,
-  seed: string,
-  side: string,
-  adjust?: (g: Float32Array, rng: Rng) => void,
-): Population {
+/** Every remedy's state before generation 0. */
+export function initialRemedies(domain: DomainInstance, config: EngineSettings): RemedyStates {
+  return Object.fromEntries(REMEDIES.map((r) => [r.key, r.init(settingsOf(config, r), domain)]));
+}
+
+/**
+ * One hook that runs each remedy's challenger hook in the list's order, or
+ * undefined when none applies (so runs without one draw no extra numbers).
+ */
+export function challengerHooks(
+  domain: DomainInstance,
+  states: RemedyStates,
+): { hook: ChallengerHook; keys: readonly string[] } | undefined {
+  const hooks: ChallengerHook[] = [];
+  const keys: string[] = [];
+  for (const r of REMEDIES) {
+    const h = r.challengerHook?.(states[r.key], domain);
+    if (h) {
+      hooks.push(h);
+      keys.push(r.key);
+    }
+  }
+  if (hooks.length === 0) return undefined;
+  return { hook: (challenger, rng) => hooks.forEach((h) => h(challenger, rng)), keys };
+}
+
+function randomPopulation(spec: GenomeSpec, size: number, seed: string, side: string, adjust?: ChallengerHook, purpose?: string): Population {
   const rng = stream(seed, 'init', side);
   const pop = createPopulation(size, spec.length);
   for (let i = 0; i < size; i++) spec.random(rng, genome(pop, i));
-  if (adjust) {
-    const r = stream(seed, 'init', side, 'difficulty');
+  if (adjust && purpose) {
+    const r: Rng = stream(seed, 'init', side, purpose);
     for (let i = 0; i < size; i++) adjust(genome(pop, i), r);
   }
   return pop;
 }
 
-export function initialState(domain: DomainInstance, config: RunConfig): CoevolutionState {
-  const difficulty = initialDifficulty(config.difficulty);
-  const hook = domain.challengerDifficulty;
-  const adjust = hook && difficulty !== null ? (g: Float32Array, rng: Rng) => hook.apply(g, difficulty, rng) : undefined;
+export function initialState(domain: DomainInstance, config: EngineSettings): CoevolutionState {
+  const remedies = initialRemedies(domain, config);
+  const hooks = challengerHooks(domain, remedies);
   return {
     generation: 0,
     solvers: randomPopulation(domain.solver, config.solvers, config.seed, 'solvers'),
-    challengers: randomPopulation(domain.challenger, config.challengers, config.seed, 'challengers', adjust),
+    // The stream of the initial adjustment is named after the remedies that adjust ("difficulty").
+    challengers: randomPopulation(domain.challenger, config.challengers, config.seed, 'challengers', hooks?.hook, hooks?.keys.join('+')),
     champions: EMPTY_HISTORY,
     arms: initialArmsRace(config.ciaoSamples),
-    archive: { challengers: createPopulation(0, domain.challenger.length), solvers: createPopulation(0, domain.solver.length) },
-    difficulty,
+    remedies,
   };
 }

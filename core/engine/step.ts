@@ -1,32 +1,33 @@
 /**
  * One generation as a pure function of (state, config): play the games,
- * turn outcomes into fitness, record champions, measure (arms-race analysis
- * included), update the remedies' state, breed. The random streams come from
+ * turn outcomes into fitness (the remedies may transform selection's), record
+ * champions, measure (arms-race analysis included), advance each remedy's
+ * state, breed. The random streams come from
  * (seed, generation, purpose), the evaluator is deterministic, so equal
  * inputs give equal outputs on a given backend.
  */
-import { recordChampions, sampleHallOfFame } from '../measures/champions.ts';
-import { updateParetoArchive, updateSolverArchive } from '../remedies/pareto-archive.ts';
-import type { RunConfig } from '../run/config.ts';
-import { nextDifficulty } from '../remedies/difficulty.ts';
+import type { JsonObject } from '../basics/json.ts';
+import { genome } from '../basics/population.ts';
+import { stream } from '../basics/rng.ts';
 import type { DomainInstance, ProbeResult } from '../domain/domain.ts';
-import type { Evaluator } from '../backends/evaluator.ts';
 import type { Fitness, Interactions } from '../domain/games.ts';
+import type { Evaluator } from '../backends/evaluator.ts';
+import { advanceArmsRace, type ArmsRaceRow } from '../measures/arms-race.ts';
+import { recordChampions, sampleHallOfFame } from '../measures/champions.ts';
+import { engagement } from '../measures/engagement.ts';
+import { REMEDIES, settingsOf } from '../remedies/index.ts';
+import type { PlayedGeneration } from '../remedies/remedy.ts';
+import { breed } from './breed.ts';
 import { fitnessOf } from './fitness.ts';
-import { sharedFitness } from '../remedies/fitness-sharing.ts';
 import { playGeneration, stack } from './interactions.ts';
 import { generationMetrics, type CiaoRow, type GenerationMetrics } from './metrics.ts';
-import { engagement } from '../measures/engagement.ts';
-import { advanceArmsRace, type ArmsRaceRow } from '../measures/arms-race.ts';
-import { breed } from './breed.ts';
 import { champion } from './selection.ts';
-import { genome } from '../basics/population.ts';
-import { stream, type Rng } from '../basics/rng.ts';
-import type { CoevolutionState } from './state.ts';
+import type { EngineSettings } from './settings.ts';
+import { challengerHooks, type CoevolutionState } from './state.ts';
 
 export interface StepContext {
   readonly domain: DomainInstance;
-  readonly config: RunConfig;
+  readonly config: EngineSettings;
   readonly evaluator: Evaluator;
 }
 
@@ -58,19 +59,42 @@ export async function step(
   const hof = rng('hall-of-fame');
   const hallOfFameSolvers = sampleHallOfFame(state.champions.solvers, config.hallOfFame.sample, domain.solver.length, hof);
   const hallOfFameChallengers = sampleHallOfFame(state.champions.challengers, config.hallOfFame.sample, domain.challenger.length, hof);
-  // Archive members are met after the Hall of Fame sample, as extra past opponents.
+  // The remedies' extra opponents are met after the Hall of Fame sample, stacked in the list's order.
+  let pastSolvers = hallOfFameSolvers;
+  let pastChallengers = hallOfFameChallengers;
+  const offsets = new Map<string, { solvers: number; challengers: number }>();
+  for (const r of REMEDIES) {
+    const extra = r.opponents?.(state.remedies[r.key]);
+    if (!extra) continue;
+    offsets.set(r.key, { solvers: pastSolvers.size, challengers: pastChallengers.size });
+    pastSolvers = stack(pastSolvers, extra.solvers);
+    pastChallengers = stack(pastChallengers, extra.challengers);
+  }
   const games = await playGeneration({
     domain,
     evaluator,
     solvers: state.solvers,
     challengers: state.challengers,
-    pastSolvers: stack(hallOfFameSolvers, state.archive.solvers),
-    pastChallengers: stack(hallOfFameChallengers, state.archive.challengers),
+    pastSolvers,
+    pastChallengers,
     evaluation: config.evaluation,
     rng: rng('pairing'),
   });
   const fitness = fitnessOf(domain, games, state.solvers);
-  const selection = config.fitnessSharing ? sharedFitness(domain, games, state.solvers) : fitness;
+  const e = engagement(games.matrix);
+  const played = (key: string): PlayedGeneration => ({
+    domain,
+    generation: g,
+    games,
+    solvers: state.solvers,
+    challengers: state.challengers,
+    engagement: e,
+    offsets: offsets.get(key) ?? { solvers: pastSolvers.size, challengers: pastChallengers.size },
+  });
+  let selection: Fitness = fitness;
+  for (const r of REMEDIES) {
+    if (r.selectionFitness) selection = r.selectionFitness(settingsOf(config, r), selection, played(r.key));
+  }
   const t1 = performance.now();
 
   const best = { solver: champion(fitness.solvers), challenger: champion(fitness.challengers) };
@@ -90,7 +114,6 @@ export async function step(
           seed: `${config.seed}:probe`,
         })
       : null;
-  const e = engagement(games.matrix);
   const arms = advanceArmsRace(state.arms, {
     domain,
     history: champions,
@@ -99,23 +122,8 @@ export async function step(
     probeDetails: probe ? probe.details : null,
     settings: config.detectors,
   });
-  const archive = {
-    challengers: updateParetoArchive({
-      archive: state.archive.challengers,
-      challengers: state.challengers,
-      games,
-      archiveOffset: hallOfFameChallengers.size,
-      size: config.paretoArchive.challengers,
-    }),
-    solvers: updateSolverArchive({
-      archive: state.archive.solvers,
-      solvers: state.solvers,
-      games,
-      archiveOffset: hallOfFameSolvers.size,
-      size: config.paretoArchive.solvers,
-    }),
-  };
-  const archiveOn = config.paretoArchive.challengers > 0 || config.paretoArchive.solvers > 0;
+  const remedyMetrics: JsonObject = {};
+  for (const r of REMEDIES) Object.assign(remedyMetrics, r.metrics?.(settingsOf(config, r), state.remedies[r.key]));
   const metrics = generationMetrics({
     generation: g,
     games,
@@ -125,23 +133,25 @@ export async function step(
     arms: arms.row,
     probe,
     rng: rng('metrics'),
-    difficulty: state.difficulty,
-    archiveSize: archiveOn ? { challengers: state.archive.challengers.size, solvers: state.archive.solvers.size } : null,
+    remedies: remedyMetrics,
   });
   const t2 = performance.now();
 
-  const difficulty = nextDifficulty(config.difficulty, state.difficulty, g, e.mean);
-  const hook = domain.challengerDifficulty;
-  const adjust =
-    hook && difficulty !== null ? (child: Float32Array, r: Rng) => hook.apply(child, difficulty, r) : undefined;
+  const remedies = Object.fromEntries(
+    REMEDIES.map((r) => {
+      const now = state.remedies[r.key];
+      return [r.key, r.next ? r.next(settingsOf(config, r), now, played(r.key)) : now];
+    }),
+  );
+  // New challengers are made at the next state's settings (the difficulty the schedule moved to).
+  const adjust = challengerHooks(domain, remedies)?.hook;
   const next: CoevolutionState = {
     generation: g + 1,
     solvers: breed(state.solvers, selection.solvers, domain.solver, config, rng('breed-solvers')),
     challengers: breed(state.challengers, selection.challengers, domain.challenger, config, rng('breed-challengers'), adjust),
     champions,
     arms: arms.state,
-    archive,
-    difficulty,
+    remedies,
   };
   const t3 = performance.now();
   return {

@@ -15,6 +15,13 @@ export interface ChampionHistory {
 
 export const EMPTY_HISTORY: ChampionHistory = { solvers: [], challengers: [] };
 
+export interface HallOfFameSettings {
+  /** Past champions of each side met as extra opponents each generation. */
+  readonly sample: number;
+}
+
+export const DEFAULT_HALL_OF_FAME: HallOfFameSettings = { sample: 4 };
+
 export function recordChampions(h: ChampionHistory, solver: Float32Array, challenger: Float32Array): ChampionHistory {
   return { solvers: [...h.solvers, solver.slice()], challengers: [...h.challengers, challenger.slice()] };
 }

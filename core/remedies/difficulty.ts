@@ -17,6 +17,9 @@
  * The adaptive value depends on the run's history, so it is part of the
  * state (and of the checkpoint).
  */
+import { z } from 'zod';
+import { UserError } from '../basics/errors.ts';
+import type { Remedy } from './remedy.ts';
 
 export const DIFFICULTY_SCHEDULES = ['none', 'ramp', 'adaptive'] as const;
 
@@ -56,3 +59,40 @@ export function nextDifficulty(s: DifficultySettings, current: number | null, g:
       return clamp01((current ?? s.start) + s.step * (meanOutcome - s.target));
   }
 }
+
+const unit = z.number().min(0).max(1);
+
+/** The schedule as a remedy: its state is the difficulty the next new challengers are made at. */
+export const difficulty: Remedy<'difficulty', DifficultySettings, number | null> = {
+  key: 'difficulty',
+  title: 'challenger difficulty schedule',
+  schema: z.strictObject({
+    schedule: z.enum(DIFFICULTY_SCHEDULES).optional(),
+    start: unit.optional(),
+    end: unit.optional(),
+    generations: z.number().int().min(1).max(100_000_000).optional().describe('length of the ramp'),
+    target: unit.optional().describe('mean outcome the adaptive schedule steers to'),
+    step: unit.optional().describe('adaptive change per unit of outcome error'),
+  }),
+  defaults: DEFAULT_DIFFICULTY,
+  check: (s, domain) =>
+    s.schedule !== 'none' && !domain.challengerDifficulty
+      ? `field "difficulty.schedule": the ${domain.name} domain does not honour a challenger difficulty schedule; use "none"`
+      : null,
+  init: (s) => initialDifficulty(s),
+  challengerHook: (d, domain) => {
+    const hook = domain.challengerDifficulty;
+    return hook && d !== null ? (challenger, rng) => hook.apply(challenger, d, rng) : undefined;
+  },
+  next: (s, d, played) => nextDifficulty(s, d, played.generation, played.engagement.mean),
+  metrics: (_, d) => ({ difficulty: d }),
+  checkpoint: {
+    field: 'difficulty',
+    toJson: (d) => d,
+    fromJson: (json, ctx) => {
+      const parsed = unit.nullable().safeParse(json);
+      if (!parsed.success) throw new UserError(`${ctx.file}: malformed checkpoint payload (difficulty)`);
+      return parsed.data;
+    },
+  },
+};

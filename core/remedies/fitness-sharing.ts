@@ -19,9 +19,11 @@
  * Parsimony (the domain's solver cost) stays a tie-break, scaled to 1e-12,
  * far below any difference two distinct shared fitnesses have in practice.
  */
+import { z } from 'zod';
 import type { DomainInstance } from '../domain/domain.ts';
 import type { Fitness, Interactions } from '../domain/games.ts';
 import { genome, type Population } from '../basics/population.ts';
+import type { Remedy } from './remedy.ts';
 
 const PARSIMONY_TIE_BREAK = 1e-12;
 
@@ -79,3 +81,13 @@ export function sharedFitness(domain: DomainInstance, games: Interactions, solve
   const challengerFitness = sums.map((sum, c) => (counts[c]! > 0 ? sum / counts[c]! : 0));
   return { solvers: solverFitness, challengers: challengerFitness };
 }
+
+/** On or off; on, selection uses the shared fitness and everything else the plain one. */
+export const fitnessSharing: Remedy<'fitnessSharing', boolean, null> = {
+  key: 'fitnessSharing',
+  title: 'competitive fitness sharing (Rosin & Belew 1997)',
+  schema: z.boolean().describe('competitive fitness sharing (Rosin & Belew) for selection'),
+  defaults: false,
+  init: () => null,
+  selectionFitness: (on, fitness, played) => (on ? sharedFitness(played.domain, played.games, played.solvers) : fitness),
+};

@@ -19,8 +19,12 @@
  * greedy is lazy (a candidate's gain can only shrink as more is covered), so
  * it recomputes few gains per pick; the result equals the plain greedy's.
  */
+import { z } from 'zod';
+import { UserError } from '../basics/errors.ts';
+import { createPopulation, genome, populationOf, type Population } from '../basics/population.ts';
+import { PopulationJson, populationFromJson, populationToJson } from '../basics/population-json.ts';
 import type { Interactions } from '../domain/games.ts';
-import { genome, populationOf, type Population } from '../basics/population.ts';
+import type { Remedy } from './remedy.ts';
 
 /** Outcome columns over the current solvers: old members first, then current challengers; NaN where not met. */
 function candidateColumns(games: Interactions, archiveOffset: number, archiveSize: number): Float64Array[] {
@@ -124,3 +128,68 @@ export function updateSolverArchive(args: {
   const genomes = picked.map((k) => (k < archive.size ? genome(archive, k) : genome(solvers, k - archive.size)));
   return populationOf(genomes, solvers.length);
 }
+
+export interface ParetoSettings {
+  /** Informative challengers kept as extra opponents for the solvers (0 = off). */
+  readonly challengers: number;
+  /** Informative solvers kept as extra opponents for the challengers (0 = off). */
+  readonly solvers: number;
+}
+
+export interface ParetoArchives {
+  readonly challengers: Population;
+  readonly solvers: Population;
+}
+
+const size = z.number().int().min(0).max(1024);
+const ArchivesJson = z.strictObject({ challengers: PopulationJson, solvers: PopulationJson });
+
+/** Both archives as one remedy: members are met after the Hall of Fame sample, as extra past opponents. */
+export const paretoArchive: Remedy<'paretoArchive', ParetoSettings, ParetoArchives> = {
+  key: 'paretoArchive',
+  title: 'Pareto archive of informative opponents (de Jong)',
+  schema: z.strictObject({
+    challengers: size.optional().describe('informative challengers kept as extra opponents for the solvers (0 = off)'),
+    solvers: size.optional().describe('informative solvers kept as extra opponents for the challengers (0 = off)'),
+  }),
+  defaults: { challengers: 0, solvers: 0 },
+  extraOpponents: (s) => s,
+  init: (_, domain) => ({ challengers: createPopulation(0, domain.challenger.length), solvers: createPopulation(0, domain.solver.length) }),
+  opponents: (a) => a,
+  next: (s, a, played) => ({
+    challengers: updateParetoArchive({
+      archive: a.challengers,
+      challengers: played.challengers,
+      games: played.games,
+      archiveOffset: played.offsets.challengers,
+      size: s.challengers,
+    }),
+    solvers: updateSolverArchive({
+      archive: a.solvers,
+      solvers: played.solvers,
+      games: played.games,
+      archiveOffset: played.offsets.solvers,
+      size: s.solvers,
+    }),
+  }),
+  // Members met this generation; null when both archives are off.
+  metrics: (s, a) => ({
+    archive: s.challengers > 0 || s.solvers > 0 ? { challengers: a.challengers.size, solvers: a.solvers.size } : null,
+  }),
+  checkpoint: {
+    field: 'archive',
+    toJson: (a) => ({ challengers: populationToJson(a.challengers), solvers: populationToJson(a.solvers) }),
+    fromJson: (json, ctx) => {
+      const parsed = ArchivesJson.safeParse(json);
+      if (!parsed.success) throw new UserError(`${ctx.file}: malformed checkpoint payload (archive.${parsed.error.issues[0]?.path.join('.')})`);
+      const d = parsed.data;
+      if (d.challengers.length !== ctx.challengerLength || d.solvers.length !== ctx.solverLength) {
+        throw new UserError(`${ctx.file}: the Pareto archives' genome lengths do not match the populations'`);
+      }
+      return {
+        challengers: populationFromJson(d.challengers, ctx.challengerLength, 'archive.challengers', ctx.file),
+        solvers: populationFromJson(d.solvers, ctx.solverLength, 'archive.solvers', ctx.file),
+      };
+    },
+  },
+};

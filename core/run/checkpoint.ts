@@ -13,11 +13,15 @@ import { armsFromJson, ArmsJson, armsToJson } from './checkpoint-arms.ts';
 import type { RunConfig } from './config.ts';
 import { UserError } from '../basics/errors.ts';
 import { writeFileAtomic } from './files.ts';
-import type { Population } from '../basics/population.ts';
+import { genesFromBase64, PopulationJson, populationToJson } from '../basics/population-json.ts';
 import type { CoevolutionState } from '../engine/state.ts';
+import { REMEDIES } from '../remedies/index.ts';
 
 export const CHECKPOINT_FORMAT = 'redqueen-checkpoint';
-/** 2: the arms-race analysis state, the Pareto archive and the difficulty joined the payload. */
+/**
+ * 2: the arms-race analysis state and the remedies' state (the Pareto archive
+ * as `archive`, the difficulty as `difficulty`) joined the payload.
+ */
 export const CHECKPOINT_VERSION = 2;
 
 export interface Checkpoint {
@@ -25,21 +29,6 @@ export interface Checkpoint {
   readonly state: CoevolutionState;
 }
 
-function toBase64(a: Float32Array): string {
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-}
-
-function fromBase64(s: string, expected: number, field: string, file: string): Float32Array {
-  const bytes = Buffer.from(s, 'base64');
-  if (bytes.length !== expected * 4) {
-    throw new UserError(`${file}: checkpoint field "${field}" holds ${bytes.length / 4} genes, expected ${expected}`);
-  }
-  const out = new Float32Array(expected);
-  new Uint8Array(out.buffer).set(bytes);
-  return out;
-}
-
-const PopulationJson = z.strictObject({ size: z.number().int().min(0), length: z.number().int().min(1), genes: z.string() });
 const PayloadJson = z.strictObject({
   config: z.record(z.string(), z.unknown()),
   generation: z.number().int().min(0),
@@ -47,8 +36,8 @@ const PayloadJson = z.strictObject({
   challengers: PopulationJson,
   champions: z.number().int().min(0),
   arms: ArmsJson,
-  archive: z.strictObject({ challengers: PopulationJson, solvers: PopulationJson }),
-  difficulty: z.number().min(0).max(1).nullable(),
+  // Each remedy's state under its own field; the remedy validates it.
+  ...Object.fromEntries(REMEDIES.flatMap((r) => (r.checkpoint ? [[r.checkpoint.field, z.unknown()]] : []))),
 });
 const FileJson = z.strictObject({
   format: z.literal(CHECKPOINT_FORMAT),
@@ -57,22 +46,19 @@ const FileJson = z.strictObject({
   payload: z.unknown(),
 });
 
-function popJson(p: Population) {
-  return { size: p.size, length: p.length, genes: toBase64(p.genes) };
-}
-
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export function serializeCheckpoint({ config, state }: Checkpoint): string {
   const payload = {
     config,
     generation: state.generation,
-    solvers: popJson(state.solvers),
-    challengers: popJson(state.challengers),
+    solvers: populationToJson(state.solvers),
+    challengers: populationToJson(state.challengers),
     champions: state.champions.solvers.length,
     arms: armsToJson(state.arms),
-    archive: { challengers: popJson(state.archive.challengers), solvers: popJson(state.archive.solvers) },
-    difficulty: state.difficulty,
+    ...Object.fromEntries(
+      REMEDIES.flatMap((r) => (r.checkpoint ? [[r.checkpoint.field, r.checkpoint.toJson(state.remedies[r.key])]] : [])),
+    ),
   };
   const text = JSON.stringify(payload);
   return `{"format":"${CHECKPOINT_FORMAT}","version":${CHECKPOINT_VERSION},"sha256":"${sha256(text)}","payload":${text}}\n`;
@@ -114,33 +100,23 @@ export function parseCheckpoint(text: string, file: string): StoredCheckpoint {
   if (d.champions !== d.generation) {
     throw new UserError(`${file}: ${d.champions} champions recorded for ${d.generation} generations`);
   }
-  if (d.archive.challengers.length !== cl || d.archive.solvers.length !== sl) {
-    throw new UserError(`${file}: the Pareto archives' genome lengths do not match the populations'`);
-  }
+  const ctx = { solverLength: sl, challengerLength: cl, file };
+  const stored = d as Record<string, unknown>;
   return {
     config: d.config,
     state: {
       generation: d.generation,
-      solvers: { size: d.solvers.size, length: sl, genes: fromBase64(d.solvers.genes, d.solvers.size * sl, 'solvers', file) },
+      solvers: { size: d.solvers.size, length: sl, genes: genesFromBase64(d.solvers.genes, d.solvers.size * sl, 'solvers', file) },
       challengers: {
         size: d.challengers.size,
         length: cl,
-        genes: fromBase64(d.challengers.genes, d.challengers.size * cl, 'challengers', file),
+        genes: genesFromBase64(d.challengers.genes, d.challengers.size * cl, 'challengers', file),
       },
       arms: armsFromJson(d.arms, d.generation, file),
-      archive: {
-        challengers: {
-          size: d.archive.challengers.size,
-          length: cl,
-          genes: fromBase64(d.archive.challengers.genes, d.archive.challengers.size * cl, 'archive.challengers', file),
-        },
-        solvers: {
-          size: d.archive.solvers.size,
-          length: sl,
-          genes: fromBase64(d.archive.solvers.genes, d.archive.solvers.size * sl, 'archive.solvers', file),
-        },
-      },
-      difficulty: d.difficulty,
+      // A remedy without a checkpoint entry is stateless: its state is null (the remedy contract).
+      remedies: Object.fromEntries(
+        REMEDIES.map((r) => [r.key, r.checkpoint ? r.checkpoint.fromJson(stored[r.checkpoint.field], ctx) : null]),
+      ),
     },
     champions: d.champions,
   };

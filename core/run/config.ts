@@ -6,8 +6,12 @@
  */
 import { z } from 'zod';
 import { BACKEND_CHOICES } from '../domain/backend-names.ts';
-import { DEFAULT_DIFFICULTY, DIFFICULTY_SCHEDULES, type DifficultySettings } from '../remedies/difficulty.ts';
-import { DEFAULT_DETECTORS, type DetectorSettings } from '../measures/detectors.ts';
+import { DEFAULT_BREEDING } from '../engine/breed.ts';
+import { DEFAULT_EVALUATION, EVALUATION_MODES } from '../engine/interactions.ts';
+import type { EngineSettings } from '../engine/settings.ts';
+import { DEFAULT_HALL_OF_FAME } from '../measures/champions.ts';
+import { DEFAULT_DETECTORS } from '../measures/detectors.ts';
+import { REMEDIES, type RemedySettings } from '../remedies/index.ts';
 import type { Domain, DomainInstance } from '../domain/domain.ts';
 import { UserError } from '../basics/errors.ts';
 import { kebab } from '../basics/names.ts';
@@ -16,10 +20,18 @@ import type { JsonObject } from '../basics/json.ts';
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const unit = z.number().min(0).max(1);
 
-export const EVALUATION_MODES = ['round-robin', 'sampled'] as const;
+/** A remedy's settings as a config file may give them: any part of them. */
+type Partial2<T> = T extends object ? { readonly [K in keyof T]?: Partial2<T[K]> } : T;
+type RemedyFileFields = { readonly [K in keyof RemedySettings]?: Partial2<RemedySettings[K]> };
 
-/** What a config file may hold; every field optional. */
-export const ConfigFileSchema = z.strictObject({
+/**
+ * Each remedy's config-file schema under its key. Typed as no fields here:
+ * zod cannot infer a shape built from a list, so ConfigFile adds their types
+ * from RemedySettings below.
+ */
+const remedyFields = Object.fromEntries(REMEDIES.map((r) => [r.key, r.schema.optional()])) as Record<never, never>;
+
+const BaseSchema = z.strictObject({
   domain: z.string().optional(),
   options: z.record(z.string(), z.unknown()).optional().describe('domain options, e.g. {"inputs": 8}'),
   seed: z.union([z.string().min(1), z.number()]).optional(),
@@ -47,23 +59,6 @@ export const ConfigFileSchema = z.strictObject({
   ciaoSamples: int(1, 1024)
     .optional()
     .describe('most earlier champion generations a CIAO row and the live master tournament compare against'),
-  fitnessSharing: z.boolean().optional().describe('competitive fitness sharing (Rosin & Belew) for selection'),
-  paretoArchive: z
-    .strictObject({
-      challengers: int(0, 1024).optional().describe('informative challengers kept as extra opponents for the solvers (0 = off)'),
-      solvers: int(0, 1024).optional().describe('informative solvers kept as extra opponents for the challengers (0 = off)'),
-    })
-    .optional(),
-  difficulty: z
-    .strictObject({
-      schedule: z.enum(DIFFICULTY_SCHEDULES).optional(),
-      start: unit.optional(),
-      end: unit.optional(),
-      generations: int(1, 100_000_000).optional().describe('length of the ramp'),
-      target: unit.optional().describe('mean outcome the adaptive schedule steers to'),
-      step: unit.optional().describe('adaptive change per unit of outcome error'),
-    })
-    .optional(),
   detectors: z
     .strictObject({
       disengagement: z.strictObject({ share: unit.optional(), generations: int(1, 1_000_000).optional() }).optional(),
@@ -74,47 +69,52 @@ export const ConfigFileSchema = z.strictObject({
     })
     .optional(),
 });
-export type ConfigFile = z.infer<typeof ConfigFileSchema>;
+/** What a config file may hold; every field optional. The remedies' fields sit between ciaoSamples and detectors. */
+export const ConfigFileSchema = z.strictObject({ ...withoutDetectors(BaseSchema.shape), ...remedyFields, detectors: BaseSchema.shape.detectors });
+export type ConfigFile = z.infer<typeof BaseSchema> & RemedyFileFields;
 
-/** A fully resolved configuration, as stored in run.json and checkpoints. */
-export interface RunConfig {
-  readonly domain: string;
-  readonly options: JsonObject;
-  readonly seed: string;
-  readonly generations: number;
-  readonly solvers: number;
-  readonly challengers: number;
-  readonly backend: (typeof BACKEND_CHOICES)[number];
-  readonly evaluation: { readonly mode: (typeof EVALUATION_MODES)[number]; readonly opponents: number };
-  readonly hallOfFame: { readonly sample: number };
-  readonly selection: { readonly tournamentSize: number; readonly elitism: number };
-  readonly variation: { readonly crossoverRate: number; readonly mutationRate: number };
-  readonly checkpointEvery: number;
-  readonly probeEvery: number;
-  readonly ciaoSamples: number;
-  readonly fitnessSharing: boolean;
-  readonly paretoArchive: { readonly challengers: number; readonly solvers: number };
-  readonly difficulty: DifficultySettings;
-  readonly detectors: DetectorSettings;
+function withoutDetectors<T extends { detectors: unknown }>(shape: T): Omit<T, 'detectors'> {
+  const { detectors: _, ...rest } = shape;
+  return rest;
 }
 
+/** A fully resolved configuration, as stored in run.json and checkpoints: the engine's settings and the run's own. */
+export interface RunConfig extends EngineSettings {
+  readonly domain: string;
+  readonly options: JsonObject;
+  readonly generations: number;
+  readonly backend: (typeof BACKEND_CHOICES)[number];
+  readonly checkpointEvery: number;
+}
+
+/** Each part's defaults, composed (a domain may change the population sizes and generations). */
 export const ENGINE_DEFAULTS = {
   seed: '1',
   generations: 300,
   solvers: 128,
   challengers: 64,
   backend: 'auto',
-  evaluation: { mode: 'round-robin', opponents: 8 },
-  hallOfFame: { sample: 4 },
-  selection: { tournamentSize: 3, elitism: 2 },
-  variation: { crossoverRate: 0.5, mutationRate: 0.9 },
+  evaluation: DEFAULT_EVALUATION,
+  hallOfFame: DEFAULT_HALL_OF_FAME,
+  ...DEFAULT_BREEDING,
   checkpointEvery: 1,
   ciaoSamples: 64,
-  fitnessSharing: false,
-  paretoArchive: { challengers: 0, solvers: 0 },
-  difficulty: DEFAULT_DIFFICULTY,
   detectors: DEFAULT_DETECTORS,
 } as const;
+
+/**
+ * Settings from layers over defaults, field by field (later layers win):
+ * plain objects merge key by key in the defaults' order, anything else is
+ * replaced whole. How each remedy's settings are resolved.
+ */
+function mergeSettings(defaults: unknown, values: readonly unknown[]): unknown {
+  const given = values.filter((v) => v !== undefined);
+  const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  if (!isObject(defaults)) return given.length ? given[given.length - 1] : defaults;
+  return Object.fromEntries(
+    Object.keys(defaults).map((k) => [k, mergeSettings(defaults[k], given.filter(isObject).map((v) => v[k]))]),
+  );
+}
 
 /** The source name of the layer built from flags (errors then name the flag). */
 export const COMMAND_LINE = 'command line';
@@ -199,19 +199,9 @@ export function resolveConfig(
     checkpointEvery: pick((c) => c.checkpointEvery, d.checkpointEvery),
     probeEvery: pick((c) => c.probeEvery, instance.probeEvery ?? 1),
     ciaoSamples: pick((c) => c.ciaoSamples, d.ciaoSamples),
-    fitnessSharing: pick((c) => c.fitnessSharing, d.fitnessSharing),
-    paretoArchive: {
-      challengers: pick((c) => c.paretoArchive?.challengers, d.paretoArchive.challengers),
-      solvers: pick((c) => c.paretoArchive?.solvers, d.paretoArchive.solvers),
-    },
-    difficulty: {
-      schedule: pick((c) => c.difficulty?.schedule, d.difficulty.schedule),
-      start: pick((c) => c.difficulty?.start, d.difficulty.start),
-      end: pick((c) => c.difficulty?.end, d.difficulty.end),
-      generations: pick((c) => c.difficulty?.generations, d.difficulty.generations),
-      target: pick((c) => c.difficulty?.target, d.difficulty.target),
-      step: pick((c) => c.difficulty?.step, d.difficulty.step),
-    },
+    ...(Object.fromEntries(
+      REMEDIES.map((r) => [r.key, mergeSettings(r.defaults, layers.map((l) => (l.config as Record<string, unknown>)[r.key]))]),
+    ) as unknown as RemedySettings),
     detectors: {
       disengagement: {
         share: pick((c) => c.detectors?.disengagement?.share, d.detectors.disengagement.share),
@@ -239,10 +229,9 @@ export function resolveConfig(
       `field "evaluation.opponents": ${config.evaluation.opponents} opponents exceed the ${config.challengers} challengers; lower it or use round-robin`,
     );
   }
-  if (config.difficulty.schedule !== 'none' && !instance.challengerDifficulty) {
-    throw new UserError(
-      `field "difficulty.schedule": the ${domain.name} domain does not honour a challenger difficulty schedule; use "none"`,
-    );
+  for (const r of REMEDIES) {
+    const refused = r.check?.((config as unknown as Record<string, unknown>)[r.key], instance);
+    if (refused) throw new UserError(refused);
   }
   return { config, instance };
 }

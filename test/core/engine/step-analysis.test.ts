@@ -12,6 +12,8 @@ import { writeCheckpoint } from '../../../core/run/checkpoint.ts';
 import { encodeRecord } from '../../../core/run/champions-log.ts';
 import { ENGINE_DEFAULTS, resolveConfig, type RunConfig } from '../../../core/run/config.ts';
 import type { DomainInstance } from '../../../core/domain/domain.ts';
+import { stateOf } from '../../../core/remedies/index.ts';
+import { paretoArchive } from '../../../core/remedies/pareto-archive.ts';
 import { referenceEvaluator } from '../../../core/backends/evaluator.ts';
 import type { GenerationMetrics } from '../../../core/engine/metrics.ts';
 import { loadCheckpoint, runPaths } from '../../../core/run/run-dir.ts';
@@ -50,7 +52,8 @@ describe('checkpointed analysis and remedies', () => {
       },
     ]);
     const first = await play(instance, config, initialState(instance, config), 14);
-    expect([first.state.archive.challengers.size, first.state.archive.solvers.size]).toEqual([3, 2]);
+    const archives = stateOf(first.state.remedies, paretoArchive);
+    expect([archives.challengers.size, archives.solvers.size]).toEqual([3, 2]);
     expect(first.state.arms.roster.stride).toBeGreaterThan(1);
 
     const dir = await mkdtemp(join(tmpdir(), 'rq-arms-'));
@@ -132,7 +135,7 @@ describe('disengagement and the difficulty schedule', () => {
     expect(meanOutcome).toBeGreaterThan(0.2);
     expect(meanOutcome).toBeLessThan(0.8);
     // The difficulty moved: up while solvers won, down while they lost.
-    const d = metrics.map((m) => m.difficulty!);
+    const d = metrics.map((m) => m.difficulty as number);
     expect(Math.max(...d)).toBeGreaterThan(Math.min(...d));
   });
 
