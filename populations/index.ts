@@ -2,7 +2,7 @@
  * The domain registry. Every domain here is run through the shared contract
  * test (test/populations/contract.test.ts) and is selectable with --domain.
  */
-import type { Domain } from '../core/domain/domain.ts';
+import type { Domain } from '../core/index.ts';
 import { densityClassification } from './density-classification/index.ts';
 import { numberGames } from './number-games/index.ts';
 import { sortingNetworks } from './sorting-networks/index.ts';

@@ -3,7 +3,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyzeRun, DEFAULT_ANALYZE_ROSTER, reportText } from '../analyze/analyze.ts';
 import { writePlots } from '../analyze/plots.ts';
-import { intFlag } from './args.ts';
+import { intFlag } from '../basics/flags.ts';
 
 export async function analyzeCommand(dir: string, flags: { json?: boolean; roster?: string }): Promise<number> {
   const roster = intFlag('roster', flags.roster, 2, 2048) ?? DEFAULT_ANALYZE_ROSTER;

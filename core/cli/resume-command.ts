@@ -9,7 +9,7 @@ import { UserError } from '../basics/errors.ts';
 import { findDomain } from '../../populations/index.ts';
 import { loadCheckpoint, removeStaleTemporaries, runPaths, truncateLog } from '../run/run-dir.ts';
 import type { RunHooks } from '../run/loop.ts';
-import { intFlag } from './args.ts';
+import { intFlag } from '../basics/flags.ts';
 import { playJob } from './job.ts';
 
 export async function resumeCommand(

@@ -11,7 +11,7 @@ import { initialState } from '../engine/state.ts';
 import { runPaths } from '../run/run-dir.ts';
 import { writeCheckpoint } from '../run/checkpoint.ts';
 import type { RunHooks } from '../run/loop.ts';
-import { choiceFlag, intFlag } from './args.ts';
+import { choiceFlag, intFlag } from '../basics/flags.ts';
 import { domainFlags, domainOptionsFromFlags } from './domain-flags.ts';
 import { playJob } from './job.ts';
 

@@ -8,7 +8,7 @@ import type { AccessPolicy } from '../stream/access.ts';
 import { UserError } from '../basics/errors.ts';
 import type { RunHooks } from '../run/loop.ts';
 import { startLiveStream } from '../stream/live.ts';
-import { intFlag } from './args.ts';
+import { intFlag } from '../basics/flags.ts';
 
 export const DEFAULT_HOST = '127.0.0.1';
 

@@ -75,6 +75,7 @@ export const difficulty: Remedy<'difficulty', DifficultySettings, number | null>
     step: unit.optional().describe('adaptive change per unit of outcome error'),
   }),
   defaults: DEFAULT_DIFFICULTY,
+  example: { ...DEFAULT_DIFFICULTY, schedule: 'adaptive', start: 0.5, step: 0.2 },
   check: (s, domain) =>
     s.schedule !== 'none' && !domain.challengerDifficulty
       ? `field "difficulty.schedule": the ${domain.name} domain does not honour a challenger difficulty schedule; use "none"`

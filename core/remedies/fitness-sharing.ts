@@ -88,6 +88,7 @@ export const fitnessSharing: Remedy<'fitnessSharing', boolean, null> = {
   title: 'competitive fitness sharing (Rosin & Belew 1997)',
   schema: z.boolean().describe('competitive fitness sharing (Rosin & Belew) for selection'),
   defaults: false,
+  example: true,
   init: () => null,
   selectionFitness: (on, fitness, played) => (on ? sharedFitness(played.domain, played.games, played.solvers) : fitness),
 };

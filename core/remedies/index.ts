@@ -17,6 +17,9 @@ type SettingsOf<R> = R extends Remedy<string, infer S, unknown> ? S : never;
 /** Each remedy's settings under its key, as they appear in a resolved config. */
 export type RemedySettings = { readonly [R in (typeof LIST)[number] as R['key']]: SettingsOf<R> };
 
+/** Every remedy off: each one's defaults under its key. */
+export const REMEDY_DEFAULTS = Object.fromEntries(REMEDIES.map((r) => [r.key, r.defaults])) as unknown as RemedySettings;
+
 /** Each remedy's state under its key; only that remedy reads or writes its entry. */
 export type RemedyStates = Readonly<Record<string, unknown>>;
 

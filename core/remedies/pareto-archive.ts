@@ -153,6 +153,7 @@ export const paretoArchive: Remedy<'paretoArchive', ParetoSettings, ParetoArchiv
     solvers: size.optional().describe('informative solvers kept as extra opponents for the challengers (0 = off)'),
   }),
   defaults: { challengers: 0, solvers: 0 },
+  example: { challengers: 4, solvers: 3 },
   extraOpponents: (s) => s,
   init: (_, domain) => ({ challengers: createPopulation(0, domain.challenger.length), solvers: createPopulation(0, domain.solver.length) }),
   opponents: (a) => a,

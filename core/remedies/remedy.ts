@@ -61,7 +61,10 @@ export interface Remedy<K extends string, S, T> {
   readonly title: string;
   /** The config file's shape for the settings (every field optional). */
   readonly schema: z.ZodType;
+  /** Off: with its defaults a remedy changes nothing (the contract test checks it). */
   readonly defaults: S;
+  /** Settings that switch it on, for the docs and the contract test. */
+  readonly example: S;
   /** Settings the domain cannot honour: an error naming the field and the fix, or null. */
   check?(settings: S, domain: DomainInstance): string | null;
   /** Most extra opponents per side it can add (sizes the kernel batch ahead of time). */

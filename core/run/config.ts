@@ -11,7 +11,7 @@ import { DEFAULT_EVALUATION, EVALUATION_MODES } from '../engine/interactions.ts'
 import type { EngineSettings } from '../engine/settings.ts';
 import { DEFAULT_HALL_OF_FAME } from '../measures/champions.ts';
 import { DEFAULT_DETECTORS } from '../measures/detectors.ts';
-import { REMEDIES, type RemedySettings } from '../remedies/index.ts';
+import { REMEDIES, REMEDY_DEFAULTS, type RemedySettings } from '../remedies/index.ts';
 import type { Domain, DomainInstance } from '../domain/domain.ts';
 import { UserError } from '../basics/errors.ts';
 import { kebab } from '../basics/names.ts';
@@ -99,6 +99,7 @@ export const ENGINE_DEFAULTS = {
   ...DEFAULT_BREEDING,
   checkpointEvery: 1,
   ciaoSamples: 64,
+  ...REMEDY_DEFAULTS,
   detectors: DEFAULT_DETECTORS,
 } as const;
 

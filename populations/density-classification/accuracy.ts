@@ -5,7 +5,7 @@
  * from a seeded stream, so a (rule, size, steps, ics, seed) always scores the
  * same. This is the probe and the eval command; it never drives selection.
  */
-import { stream } from '../../core/basics/rng.ts';
+import { stream } from '../../core/index.ts';
 import { fastClassifier } from './fast-classify.ts';
 
 export interface AccuracyReport {

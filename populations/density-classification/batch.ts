@@ -5,11 +5,7 @@
  * Compiled kernels are kept per batch shape by the same runner as the
  * engine's own evaluator (core/backends/kernel-runner.ts).
  */
-import type { InteractionKernel } from '../../core/domain/domain.ts';
-import type { GpuInstance } from '../../core/domain/gpujs.ts';
-import { kernelRunner } from '../../core/backends/kernel-runner.ts';
-import type { CustomInteraction } from '../../core/domain/kernel-types.ts';
-import { remap } from '../../core/basics/population.ts';
+import { kernelRunner, remap, type CustomInteraction, type GpuInstance, type InteractionKernel } from '../../core/index.ts';
 import { layout, packConfiguration, packRule, type Layout } from './packing.ts';
 import { chunkedKernelSource, type SourceOptions } from './kernel-source.ts';
 

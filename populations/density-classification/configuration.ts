@@ -25,9 +25,7 @@
  *    generation's population, as Mitchell's GA did with fresh ICs, while the
  *    selected part of the population keeps the hard ones.
  */
-import type { GenomeSpec } from '../../core/domain/domain.ts';
-import { mutationCount, type Rng } from '../../core/basics/rng.ts';
-import { UserError } from '../../core/basics/errors.ts';
+import { mutationCount, UserError, type GenomeSpec, type Rng } from '../../core/index.ts';
 
 export function countOnes(cells: ArrayLike<number>): number {
   let ones = 0;

@@ -9,7 +9,7 @@
  * flipped, toward its majority (further from 1/2) or toward its minority
  * (closer), never across 1/2: its majority, so its right answer, stays.
  */
-import type { ChallengerDifficulty } from '../../core/domain/domain.ts';
+import type { ChallengerDifficulty } from '../../core/index.ts';
 import { countOnes } from './configuration.ts';
 
 export const BAND = 0.1;

@@ -5,11 +5,7 @@
  * --rule is read as a file when it looks like a path (holds "/" or ends in
  * .json): a rule file or a run's best.json (its solver).
  */
-import type { EvalCommand } from '../../core/domain/domain.ts';
-import { UserError } from '../../core/basics/errors.ts';
-import { intFlag } from '../../core/cli/args.ts';
-import { readJsonFile } from '../../core/run/files.ts';
-import { solverOfBest } from '../../core/run/best-file.ts';
+import { intFlag, readJsonFile, solverOfBest, UserError, type EvalCommand } from '../../core/index.ts';
 import { hexToRule, parseRule } from './rule.ts';
 import { standardAccuracy } from './accuracy.ts';
 import { MAX_SIZE, MAX_STEPS, MIN_SIZE } from './limits.ts';

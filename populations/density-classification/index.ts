@@ -8,7 +8,7 @@
  * loop, is the champion rule's standard accuracy on 10^4 unbiased random ICs.
  */
 import { z } from 'zod';
-import type { Domain, ProbeResult } from '../../core/domain/domain.ts';
+import type { Domain, ProbeResult } from '../../core/index.ts';
 import { ruleGenome } from './rule-genome.ts';
 import { configurationGenome } from './configuration.ts';
 import { classifyReference, simulate } from './classify.ts';

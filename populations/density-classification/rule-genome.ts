@@ -20,8 +20,7 @@
  * champions stayed between 50% and 64% standard accuracy for 1,500
  * generations).
  */
-import type { GenomeSpec } from '../../core/domain/domain.ts';
-import { mutationCount, type Rng } from '../../core/basics/rng.ts';
+import { mutationCount, type GenomeSpec, type Rng } from '../../core/index.ts';
 import { NEIGHBOURHOODS, parseRule, ruleToHex } from './rule.ts';
 
 /** The neighbourhood with every cell complemented and left and right swapped. */

@@ -6,7 +6,7 @@
  * bit first. As a genome the table is 128 genes of 0 or 1, entry k at gene k,
  * so a kernel reads the new state with one indexed fetch.
  */
-import { UserError } from '../../core/basics/errors.ts';
+import { UserError } from '../../core/index.ts';
 
 export const RADIUS = 3;
 export const NEIGHBOURHOODS = 128;

@@ -15,7 +15,7 @@
  * (or equal sums) are a draw. Raw outcomes are 2 (solver wins), 1 (draw) and 0
  * (loss), over rawScale 2, so M[s][c] is 1, 1/2 or 0.
  */
-import type { KernelThis, Grid } from '../../core/domain/kernel-types.ts';
+import type { Grid, KernelThis } from '../../core/index.ts';
 
 export const GAMES = ['intransitive', 'focusing', 'sum'] as const;
 export type Game = (typeof GAMES)[number];

@@ -7,8 +7,7 @@
  * disengagement and focusing as the gap between the two.
  */
 import { z } from 'zod';
-import type { Domain, ProbeContext } from '../../core/domain/domain.ts';
-import { genome } from '../../core/basics/population.ts';
+import { genome, type Domain, type ProbeContext } from '../../core/index.ts';
 import { GAME_ID, GAMES, numberGameKernel, numberGameReference } from './games.ts';
 import { pointGenome } from './point.ts';
 

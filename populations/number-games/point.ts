@@ -8,9 +8,7 @@
  * happens only if selection pulls for it. Without engagement the populations
  * drift down; that is what makes disengagement and cycling visible.
  */
-import type { GenomeSpec } from '../../core/domain/domain.ts';
-import { UserError } from '../../core/basics/errors.ts';
-import type { Rng } from '../../core/basics/rng.ts';
+import { UserError, type GenomeSpec, type Rng } from '../../core/index.ts';
 
 export interface PointSettings {
   readonly dims: number;

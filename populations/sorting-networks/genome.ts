@@ -5,10 +5,7 @@
  * the number of active comparators, and so the network's size, evolves.
  * A test set is `vectors` integers in [0, 2^inputs), bit w = wire w.
  */
-import type { GenomeSpec } from '../../core/domain/domain.ts';
-import type { JsonValue } from '../../core/basics/json.ts';
-import { mutationCount, type Rng } from '../../core/basics/rng.ts';
-import { UserError } from '../../core/basics/errors.ts';
+import { mutationCount, UserError, type GenomeSpec, type JsonValue, type Rng } from '../../core/index.ts';
 import { parseNetwork, type Network } from './network.ts';
 
 function randomComparator(inputs: number, rng: Rng): [number, number] {

@@ -6,9 +6,7 @@
  * loop, checks the champion on all 2^n inputs.
  */
 import { z } from 'zod';
-import type { Domain, InteractionKernel } from '../../core/domain/domain.ts';
-import { readJsonFile } from '../../core/run/files.ts';
-import { solverOfBest } from '../../core/run/best-file.ts';
+import { readJsonFile, solverOfBest, type Domain, type InteractionKernel } from '../../core/index.ts';
 import { activeComparators, networkGenome, networkOf, testSetGenome } from './genome.ts';
 import { bitSlicedSortingKernel, transposeTestSet, wordsPerTestSet } from './bit-sliced.ts';
 import { sortingKernel, sortingReference, unrolledSortingKernel } from './kernel.ts';

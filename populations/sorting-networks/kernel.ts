@@ -7,7 +7,7 @@
  * holds 1 while the next wire holds 0: v & ~(v >> 1) has no bit below n - 1.
  * Counts are integers, so every backend's f32 result is exact.
  */
-import type { Grid, KernelThis } from '../../core/domain/kernel-types.ts';
+import type { Grid, KernelThis } from '../../core/index.ts';
 
 export interface SortingConstants {
   /** Test vectors per challenger. */

@@ -4,7 +4,7 @@
  * puts the smaller value on wire i. Validity is checked exhaustively over all
  * 2^n 0/1 inputs (the 0-1 principle), 32 inputs at a time in bit-sliced form.
  */
-import { UserError } from '../../core/basics/errors.ts';
+import { UserError } from '../../core/index.ts';
 
 export type Comparator = readonly [number, number];
 

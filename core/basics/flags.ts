@@ -1,5 +1,5 @@
 /** Typed conversion of flag strings, with errors that name the flag. */
-import { UserError } from '../basics/errors.ts';
+import { UserError } from './errors.ts';
 
 export function intFlag(name: string, raw: string | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (raw === undefined) return undefined;
