@@ -8,30 +8,17 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { playGenerations } from '../../helpers/play.ts';
 import { writeCheckpoint } from '../../../core/run/checkpoint.ts';
 import { encodeRecord } from '../../../core/run/champions-log.ts';
 import { ENGINE_DEFAULTS, resolveConfig, type RunConfig } from '../../../core/run/config.ts';
 import type { DomainInstance } from '../../../core/domain/domain.ts';
 import { stateOf } from '../../../core/remedies/index.ts';
 import { paretoArchive } from '../../../core/remedies/pareto-archive.ts';
-import { referenceEvaluator } from '../../../core/backends/evaluator.ts';
-import type { GenerationMetrics } from '../../../core/engine/metrics.ts';
 import { loadCheckpoint, runPaths } from '../../../core/run/run-dir.ts';
-import { initialState, type CoevolutionState } from '../../../core/engine/state.ts';
-import { step } from '../../../core/engine/step.ts';
+import { initialState } from '../../../core/engine/state.ts';
 import { sortingNetworks } from '../../../populations/sorting-networks/index.ts';
 import { toyDomain } from '../../helpers/toy-domain.ts';
-
-async function play(domain: DomainInstance, config: RunConfig, state: CoevolutionState, n: number) {
-  const evaluator = referenceEvaluator(domain);
-  const metrics: GenerationMetrics[] = [];
-  for (let i = 0; i < n; i++) {
-    const r = await step(state, { domain, config, evaluator });
-    state = r.state;
-    metrics.push(r.report.metrics);
-  }
-  return { state, metrics };
-}
 
 describe('checkpointed analysis and remedies', () => {
   it('a continuation from a checkpoint equals the uninterrupted run', async () => {
@@ -51,7 +38,7 @@ describe('checkpointed analysis and remedies', () => {
         },
       },
     ]);
-    const first = await play(instance, config, initialState(instance, config), 14);
+    const first = await playGenerations(instance, config, initialState(instance, config), 14);
     const archives = stateOf(first.state.remedies, paretoArchive);
     expect([archives.challengers.size, archives.solvers.size]).toEqual([3, 2]);
     expect(first.state.arms.roster.stride).toBeGreaterThan(1);
@@ -64,8 +51,8 @@ describe('checkpointed analysis and remedies', () => {
     const back = await loadCheckpoint(paths);
     expect(back.state).toEqual(first.state);
 
-    const straight = await play(instance, config, first.state, 8);
-    const resumed = await play(instance, config, back.state, 8);
+    const straight = await playGenerations(instance, config, first.state, 8);
+    const resumed = await playGenerations(instance, config, back.state, 8);
     expect(JSON.stringify(resumed.metrics)).toBe(JSON.stringify(straight.metrics));
     expect(resumed.state).toEqual(straight.state);
   });
@@ -115,7 +102,7 @@ describe('disengagement and the difficulty schedule', () => {
 
   it('challengers made too hard on purpose: disengagement is detected', async () => {
     const config = toyConfig({ seed: 'hard' });
-    const { metrics } = await play(domain, config, initialState(domain, config), 30);
+    const { metrics } = await playGenerations(domain, config, initialState(domain, config), 30);
     expect(metrics.every((m) => m.engagement.zeros === 1)).toBe(true);
     const events = metrics.flatMap((m) => m.events);
     expect(events).toHaveLength(1);
@@ -128,7 +115,7 @@ describe('disengagement and the difficulty schedule', () => {
       seed: 'hard',
       difficulty: { schedule: 'adaptive', start: 0.2, end: 1, generations: 1, target: 0.5, step: 0.2 },
     });
-    const { metrics } = await play(domain, config, initialState(domain, config), 30);
+    const { metrics } = await playGenerations(domain, config, initialState(domain, config), 30);
     expect(metrics.flatMap((m) => m.events).filter((e) => e.kind === 'disengagement')).toEqual([]);
     const late = metrics.slice(10);
     const meanOutcome = late.reduce((a, m) => a + m.engagement.mean, 0) / late.length;
@@ -141,7 +128,7 @@ describe('disengagement and the difficulty schedule', () => {
 
   it('a ramp from easy to hard disengages only once it gets hard', async () => {
     const config = toyConfig({ seed: 'ramp', difficulty: { schedule: 'ramp', start: 0, end: 1, generations: 30, target: 0.5, step: 0.1 } });
-    const { metrics } = await play(domain, config, initialState(domain, config), 40);
+    const { metrics } = await playGenerations(domain, config, initialState(domain, config), 40);
     expect(metrics[0]!.difficulty).toBe(0);
     expect(metrics[39]!.difficulty).toBe(1);
     const start = metrics.flatMap((m) => m.events).find((e) => e.kind === 'disengagement' && e.phase === 'start');

@@ -6,14 +6,13 @@
  * remedy keeps no state.
  */
 import { describe, expect, it } from 'vitest';
+import { playGenerations } from '../../helpers/play.ts';
 import { referenceEvaluator } from '../../../core/backends/evaluator.ts';
-import type { DomainInstance } from '../../../core/domain/domain.ts';
-import type { GenerationMetrics } from '../../../core/engine/metrics.ts';
 import { initialState, type CoevolutionState } from '../../../core/engine/state.ts';
 import { step } from '../../../core/engine/step.ts';
 import { REMEDIES } from '../../../core/remedies/index.ts';
 import { parseCheckpoint, serializeCheckpoint } from '../../../core/run/checkpoint.ts';
-import { parseConfigFile, resolveConfig, type ConfigFile, type RunConfig } from '../../../core/run/config.ts';
+import { parseConfigFile, resolveConfig, type ConfigFile } from '../../../core/run/config.ts';
 import { DOMAINS } from '../../../populations/index.ts';
 
 const SMALL: ConfigFile = { solvers: 10, challengers: 8, hallOfFame: { sample: 2 }, seed: 'remedy-contract' };
@@ -28,17 +27,6 @@ function setup(extra: ConfigFile) {
     }
   }
   throw new Error(`no registered domain accepts ${JSON.stringify(extra)}`);
-}
-
-async function play(domain: DomainInstance, config: RunConfig, state: CoevolutionState, n: number) {
-  const evaluator = referenceEvaluator(domain);
-  const metrics: GenerationMetrics[] = [];
-  for (let i = 0; i < n; i++) {
-    const r = await step(state, { domain, config, evaluator });
-    state = r.state;
-    metrics.push(r.report.metrics);
-  }
-  return { state, metrics };
 }
 
 describe('the remedy list', () => {
@@ -91,20 +79,20 @@ describe.each(REMEDIES.map((r) => [r.key, r] as const))('%s', (key, remedy) => {
     const plain = resolveConfig(DOMAINS.find((d) => d.name === active.config.domain)!, [
       { source: 'test', config: { ...SMALL, options: active.config.options } },
     ]);
-    const a = await play(active.instance, active.config, initialState(active.instance, active.config), 6);
-    const b = await play(plain.instance, plain.config, initialState(plain.instance, plain.config), 6);
+    const a = await playGenerations(active.instance, active.config, initialState(active.instance, active.config), 6);
+    const b = await playGenerations(plain.instance, plain.config, initialState(plain.instance, plain.config), 6);
     expect(a.metrics).not.toEqual(b.metrics);
   });
 
   it('keeps its state through a checkpoint: the continuation equals the uninterrupted run', async () => {
     const { config, instance } = setup(on);
-    const straight = await play(instance, config, initialState(instance, config), 8);
-    const half = await play(instance, config, initialState(instance, config), 4);
+    const straight = await playGenerations(instance, config, initialState(instance, config), 8);
+    const half = await playGenerations(instance, config, initialState(instance, config), 4);
     const stored = parseCheckpoint(serializeCheckpoint({ config, state: half.state }), 'checkpoint.json');
     const restored: CoevolutionState = { ...stored.state, champions: half.state.champions };
     expect(restored.remedies[key]).toEqual(half.state.remedies[key]);
     if (!remedy.checkpoint) expect(half.state.remedies[key]).toBeNull();
-    const rest = await play(instance, config, restored, 4);
+    const rest = await playGenerations(instance, config, restored, 4);
     expect([...half.metrics, ...rest.metrics]).toEqual(straight.metrics);
   });
 
