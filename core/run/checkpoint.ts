@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { armsFromJson, ArmsJson, armsToJson } from './checkpoint-arms.ts';
+import { recordsFromJson, RecordsJson, recordsToJson } from './checkpoint-records.ts';
+import { NO_RECORDS, type RunRecords } from '../measures/records.ts';
 import type { RunConfig } from './config.ts';
 import { UserError } from '../basics/errors.ts';
 import { writeFileAtomic } from './files.ts';
@@ -23,6 +25,8 @@ export const CHECKPOINT_VERSION = 2;
 export interface Checkpoint {
   readonly config: RunConfig;
   readonly state: CoevolutionState;
+  /** The run's best-so-far records; none yet when absent. */
+  readonly records?: RunRecords;
 }
 
 function toBase64(a: Float32Array): string {
@@ -49,6 +53,8 @@ const PayloadJson = z.strictObject({
   arms: ArmsJson,
   archive: z.strictObject({ challengers: PopulationJson, solvers: PopulationJson }),
   difficulty: z.number().min(0).max(1).nullable(),
+  // Optional: checkpoints written before the records existed resume with none.
+  records: RecordsJson.optional(),
 });
 const FileJson = z.strictObject({
   format: z.literal(CHECKPOINT_FORMAT),
@@ -63,7 +69,7 @@ function popJson(p: Population) {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export function serializeCheckpoint({ config, state }: Checkpoint): string {
+export function serializeCheckpoint({ config, state, records }: Checkpoint): string {
   const payload = {
     config,
     generation: state.generation,
@@ -73,6 +79,7 @@ export function serializeCheckpoint({ config, state }: Checkpoint): string {
     arms: armsToJson(state.arms),
     archive: { challengers: popJson(state.archive.challengers), solvers: popJson(state.archive.solvers) },
     difficulty: state.difficulty,
+    records: recordsToJson(records ?? NO_RECORDS),
   };
   const text = JSON.stringify(payload);
   return `{"format":"${CHECKPOINT_FORMAT}","version":${CHECKPOINT_VERSION},"sha256":"${sha256(text)}","payload":${text}}\n`;
@@ -88,6 +95,7 @@ export interface StoredCheckpoint {
   readonly config: Record<string, unknown>;
   readonly state: Omit<CoevolutionState, 'champions'>;
   readonly champions: number;
+  readonly records: RunRecords;
 }
 
 /** Parse and verify a checkpoint file's text. */
@@ -143,6 +151,7 @@ export function parseCheckpoint(text: string, file: string): StoredCheckpoint {
       difficulty: d.difficulty,
     },
     champions: d.champions,
+    records: d.records ? recordsFromJson(d.records, d.generation, sl, file) : NO_RECORDS,
   };
 }
 

@@ -23,7 +23,7 @@ export const ConfigFileSchema = z.strictObject({
   domain: z.string().optional(),
   options: z.record(z.string(), z.unknown()).optional().describe('domain options, e.g. {"inputs": 8}'),
   seed: z.union([z.string().min(1), z.number()]).optional(),
-  generations: int(1, 100_000_000).optional(),
+  generations: int(0, 100_000_000).optional().describe('generations to play; 0 = until stopped'),
   solvers: int(2, 65_536).optional(),
   challengers: int(2, 65_536).optional(),
   backend: z.enum(BACKEND_CHOICES).optional(),
@@ -81,6 +81,7 @@ export interface RunConfig {
   readonly domain: string;
   readonly options: JsonObject;
   readonly seed: string;
+  /** Generations to play; 0 = until stopped. */
   readonly generations: number;
   readonly solvers: number;
   readonly challengers: number;

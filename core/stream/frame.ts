@@ -9,8 +9,9 @@ import type { GenerationMetrics } from '../engine/metrics.ts';
 import { genome, type Population } from '../basics/population.ts';
 import type { CoevolutionState } from '../engine/state.ts';
 import type { GenerationReport } from '../engine/step.ts';
+import type { RecordsRow, RunRecords } from '../measures/records.ts';
 import { matrixImage, MATRIX_MAX_SIDE } from './matrix.ts';
-import type { Detail, Json, Point } from './protocol.ts';
+import type { Detail, Json, Point, RecordEntry } from './protocol.ts';
 
 /** Individuals per side sent for the 'points' view. */
 export const SAMPLE_SIZE = 64;
@@ -25,7 +26,7 @@ const side = (s: { best: number; mean: number; diversity: number }) => ({
 });
 
 /** A metrics.jsonl object (as written, or as read back) -> a chart point. */
-export function pointFromMetrics(m: GenerationMetrics): Point {
+export function pointFromMetrics(m: GenerationMetrics & { records?: RecordsRow }): Point {
   return {
     generation: m.generation,
     solvers: side(m.solvers),
@@ -49,6 +50,16 @@ export function pointFromMetrics(m: GenerationMetrics): Point {
         }
       : null,
     events: (m.events ?? []).map((e) => ({ ...e, value: round(e.value), threshold: round(e.threshold) })),
+    records: m.records ? { champion: { ...m.records.champion }, valid: m.records.valid ? { ...m.records.valid } : null } : null,
+  };
+}
+
+function recordEntry(domain: DomainInstance, r: { generation: number; genome: Float32Array; score?: number }): RecordEntry {
+  return {
+    generation: r.generation,
+    solver: domain.solver.encode(r.genome),
+    summary: domain.summarize ? domain.summarize(r.genome) : null,
+    score: r.score === undefined ? null : r.score,
   };
 }
 
@@ -63,6 +74,7 @@ export function detailOf(
   report: GenerationReport,
   state: CoevolutionState,
   maxSide: number = MATRIX_MAX_SIDE,
+  records?: RunRecords,
 ): Detail {
   const g = report.generation;
   // The champions as recorded in the history: `state` is already the next generation.
@@ -104,5 +116,11 @@ export function detailOf(
             challengers: sample(state.challengers, (x) => domain.challenger.encode(x), SAMPLE_SIZE),
           }
         : null,
+    records: records
+      ? {
+          valid: records.valid ? recordEntry(domain, records.valid) : null,
+          probed: records.probed ? recordEntry(domain, records.probed) : null,
+        }
+      : null,
   };
 }
