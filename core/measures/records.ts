@@ -5,16 +5,17 @@
  *           the domain's measures, lexicographically, lower first)
  *   probed  the best probed solver (ranked by probe score, higher first,
  *           then the domain's solverCost, lower first)
- * Remaining ties go to the earliest generation (then the lowest population
- * index), so the records are a pure function of the generations played and a
+ * Remaining ties go to the earliest generation (then the champion, then the
+ * lowest population index), so the records are a pure function of the generations played and a
  * resumed run's records equal an uninterrupted run's.
  *
- * Candidates for `valid`, each generation: the champion and every solver that
- * was perfect on all its games (one that lost a game is not valid), duplicates
- * (equal in the domain's human format) dropped, and only those that would
- * beat the record; they are checked best first, at most MAX_VALIDITY_CHECKS a
- * generation, so a population full of perfect but invalid networks costs a
- * bounded number of exhaustive checks. Candidates for `probed`: the probed
+ * Candidates for `valid`, each generation: the champion (always checked when
+ * it would beat the record) and every other solver that was perfect on all
+ * its games (one that lost a game is not valid), duplicates (equal in the
+ * domain's human format) dropped, and only those that would beat the record;
+ * they are checked best first, at most MAX_VALIDITY_CHECKS a generation, so a
+ * population full of perfect but invalid networks costs a bounded number of
+ * exhaustive checks. Candidates for `probed`: the probed
  * champions (the probe runs on the champion only).
  */
 import type { DomainInstance, ProbeResult } from '../domain/domain.ts';
@@ -104,13 +105,23 @@ export function perfectSolvers(games: {
 function nextValid(domain: DomainInstance, record: ValidRecord | null, c: RecordCandidates): ValidRecord | null {
   const hook = domain.record;
   if (!hook) return record;
-  const seen = new Set<string>();
+  const beats = (measures: readonly number[]) => !record || compareMeasures(measures, record.measures) < 0;
+  const found = (index: number, measures: readonly number[]): ValidRecord => ({
+    generation: c.generation,
+    genome: genome(c.solvers, index).slice(),
+    measures,
+  });
+  // The champion is always checked, outside the budget: it is what the run reports.
+  const champion = genome(c.solvers, c.champion);
+  const championMeasures = hook.measure(champion);
+  let best = beats(championMeasures) && hook.isValid(champion) ? found(c.champion, championMeasures) : null;
+  const seen = new Set<string>([JSON.stringify(domain.solver.encode(champion))]);
   const ranked: Array<{ index: number; measures: readonly number[] }> = [];
-  const indices = c.perfect.includes(c.champion) ? c.perfect : [c.champion, ...c.perfect];
-  for (const index of indices) {
+  for (const index of c.perfect) {
     const g = genome(c.solvers, index);
     const measures = hook.measure(g);
-    if (record && compareMeasures(measures, record.measures) >= 0) continue;
+    // Only those that would beat the record (and this generation's champion, if valid).
+    if (!beats(measures) || (best && compareMeasures(measures, best.measures) >= 0)) continue;
     const key = JSON.stringify(domain.solver.encode(g));
     if (seen.has(key)) continue;
     seen.add(key);
@@ -118,11 +129,15 @@ function nextValid(domain: DomainInstance, record: ValidRecord | null, c: Record
   }
   ranked.sort((a, b) => compareMeasures(a.measures, b.measures) || a.index - b.index);
   for (const { index, measures } of ranked.slice(0, MAX_VALIDITY_CHECKS)) {
-    const g = genome(c.solvers, index);
-    // Best first, so the first valid one is this generation's best.
-    if (hook.isValid(g)) return { generation: c.generation, genome: g.slice(), measures };
+    // Best first, so the first valid one is the best of the rest.
+    if (hook.isValid(genome(c.solvers, index))) {
+      const other = found(index, measures);
+      // Only strictly better ones got here: the champion keeps ties.
+      best = other;
+      break;
+    }
   }
-  return record;
+  return best ?? record;
 }
 
 function nextProbed(domain: DomainInstance, record: ProbedRecord | null, c: RecordCandidates): ProbedRecord | null {
