@@ -14,6 +14,7 @@ import { connect, streamUrl } from './connection.ts';
 import { drawMatrix } from './heatmap.ts';
 import { Store, type Panel } from './store.ts';
 import { drawDomainView, viewTitle } from './views/index.ts';
+import { sizesPanel } from './sizes.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(sel: string): T => {
   const el = document.querySelector<T>(sel);
@@ -106,6 +107,8 @@ const master = lineChart(byTest('master-chart'), {
   ],
 });
 
+const sizes = sizesPanel(byTest('sizes-panel'), byTest('sizes-chart'), byTest('best-valid'));
+
 const dirty = new Set<Panel>();
 let frameRequested = false;
 function invalidate(panels: Iterable<Panel>): void {
@@ -135,10 +138,11 @@ el.speed.onchange = () => conn.send({ type: 'speed', generationsPerSecond: Numbe
 
 function renderHeader(): void {
   const h = store.hello;
+  sizes.setRun(h);
   if (h) {
     el.title.textContent = h.run.title;
     el.meta.textContent = `${h.run.domain} · backend ${h.run.backend} · seed ${h.run.seed}${h.mode === 'replay' ? ' · replay from files' : ''}`;
-    el.target.textContent = `/ ${h.run.generations}`;
+    el.target.textContent = h.run.generations === 0 ? '(until stopped)' : `/ ${h.run.generations}`;
     el.viewTitle.textContent = viewTitle(h.run.view);
   }
   el.generation.textContent = String(store.played);
@@ -169,6 +173,7 @@ function renderSeries(): void {
   diversity.setData(s.x, [s.solverDiversity, s.challengerDiversity, s.engagement]);
   probe.setData(s.x, [s.probe]);
   arms.setData(s.x, [s.ciaoSolver, s.ciaoChallenger, s.regressSolver, s.regressChallenger]);
+  sizes.render(s, store.detail?.records?.valid ?? null);
   el.dominance.textContent = armsSummary(store.latest);
   const p = store.latest;
   if (p) {
@@ -208,6 +213,7 @@ function renderDetail(): void {
     }),
   );
   if (d.master) master.setData([...d.master.generations], [d.master.solver, d.master.challenger]);
+  sizes.render(store.series, d.records?.valid ?? null);
   if (d.probe) el.probeLabel.textContent = `generation ${store.detailGeneration}: ${d.probe.label} = ${d.probe.score.toFixed(4)}`;
 }
 
@@ -267,9 +273,10 @@ const resize = new ResizeObserver(() => {
   probe.resize($('#probe-chart').clientWidth);
   arms.resize(byTest('arms-chart').clientWidth);
   master.resize(byTest('master-chart').clientWidth);
+  sizes.resize();
   invalidate(['detail', 'ciao']);
 });
-for (const target of [byTest('fitness-chart'), $('#diversity-chart'), $('#probe-chart'), byTest('arms-chart'), byTest('master-chart'), el.view, el.matrix]) {
+for (const target of [byTest('fitness-chart'), $('#diversity-chart'), $('#probe-chart'), byTest('arms-chart'), byTest('master-chart'), byTest('sizes-chart'), el.view, el.matrix]) {
   resize.observe(target);
 }
 invalidate(['header']);
