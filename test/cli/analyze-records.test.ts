@@ -40,6 +40,10 @@ describe('analyze and the best valid network', () => {
       expect(better, `generation ${l.generation}`).toBe(false);
     }
     expect(sortsAll(bestValid.solver)).toBe(true);
+    // eval takes the file as it takes best.json.
+    const e = await runCli(['eval', '--domain', 'sorting-networks', '--network', join(dir, 'best-valid.json'), '--json']);
+    expect(e.code, e.stderr).toBe(0);
+    expect(JSON.parse(e.stdout)).toMatchObject({ valid: true, comparators: bestValid.measures.comparators, depth: bestValid.measures.depth });
 
     const json = await runCli(['analyze', dir, '--json']);
     expect(json.code, json.stderr).toBe(0);
