@@ -19,6 +19,12 @@ export const SAMPLE_SIZE = 64;
 /** Six significant decimals: plenty for a chart, and half the bytes of a double. */
 export const round = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);
 
+/** As `round`, but a score below 1 stays below 1 (a 2^20-input probe can miss by less than 1e-6). */
+export const roundScore = (x: number): number => {
+  const r = round(x);
+  return x < 1 && r >= 1 ? 0.999999 : r;
+};
+
 const side = (s: { best: number; mean: number; diversity: number }) => ({
   best: round(s.best),
   mean: round(s.mean),
@@ -38,7 +44,7 @@ export function pointFromMetrics(m: GenerationMetrics & { records?: RecordsRow }
       disengaged: m.engagement.disengaged,
     },
     ciao: m.ciao ? { solver: round(m.ciao.solver), challenger: round(m.ciao.challenger) } : null,
-    probe: m.probe ? round(m.probe.score) : null,
+    probe: m.probe ? roundScore(m.probe.score) : null,
     // Lines written before the arms-race analysis lack these fields.
     arms: m.dominance
       ? {
@@ -98,7 +104,7 @@ export function detailOf(
           challenger: report.ciao.challenger.map(round),
         }
       : null,
-    probe: report.probe ? { score: round(report.probe.score), label: report.probe.label, details: report.probe.details } : null,
+    probe: report.probe ? { score: roundScore(report.probe.score), label: report.probe.label, details: report.probe.details } : null,
     best: {
       solver: domain.solver.encode(solver),
       challenger: domain.challenger.encode(challenger),

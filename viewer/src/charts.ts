@@ -7,6 +7,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { formatFraction } from '../../core/basics/format.ts';
 
 export interface LineSpec {
   readonly label: string;
@@ -57,7 +58,8 @@ export function lineChart(
           // Away from the cursor the legend shows the newest value.
           value: (u: uPlot, v: number | null, si: number) => {
             const shown = v ?? lastValue(u.data[si] as ReadonlyArray<number | null> | undefined);
-            return shown == null ? '-' : shown.toFixed(opts.integers ? 0 : 3);
+            // Never an imperfect value as 1.000 (core/basics/format.ts).
+            return shown == null ? '-' : opts.integers ? shown.toFixed(0) : formatFraction(shown);
           },
         })),
       ],

@@ -15,6 +15,7 @@ import { drawMatrix } from './heatmap.ts';
 import { Store, type Panel } from './store.ts';
 import { drawDomainView, viewTitle } from './views/index.ts';
 import { sizesPanel } from './sizes.ts';
+import { formatFraction } from '../../core/basics/format.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(sel: string): T => {
   const el = document.querySelector<T>(sel);
@@ -214,7 +215,7 @@ function renderDetail(): void {
   );
   if (d.master) master.setData([...d.master.generations], [d.master.solver, d.master.challenger]);
   sizes.render(store.series, d.records?.valid ?? null);
-  if (d.probe) el.probeLabel.textContent = `generation ${store.detailGeneration}: ${d.probe.label} = ${d.probe.score.toFixed(4)}`;
+  if (d.probe) el.probeLabel.textContent = `generation ${store.detailGeneration}: ${d.probe.label} = ${formatFraction(d.probe.score, 4)}`;
 }
 
 function renderNotices(): void {
