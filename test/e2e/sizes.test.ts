@@ -76,6 +76,11 @@ describe('sizes panel', () => {
       expect(await page.textContent('[data-testid="best-valid"]')).toBe(
         `best valid so far: ${best.measures.comparators} comparators, depth ${best.measures.depth}, found at generation ${best.generation}`,
       );
+      // The champion panel names both records too.
+      const probed = JSON.parse(readFileSync(join(dir, 'best-probed.json'), 'utf8')) as { generation: number };
+      const champions = await page.textContent('#champions');
+      expect(champions).toContain(`best valid${best.measures.comparators} comparators, depth ${best.measures.depth}, generation ${best.generation}`);
+      expect(champions).toMatch(new RegExp(`best probed1\\.0000 at generation ${probed.generation} \\(`));
       mkdirSync(join(ROOT, 'test-results'), { recursive: true });
       await page.locator('[data-testid="sizes-panel"]').screenshot({ path: join(ROOT, 'test-results', 'sizes-panel.png') });
       await page.screenshot({ path: join(ROOT, 'test-results', 'sizes-page.png'), fullPage: true });

@@ -204,6 +204,13 @@ function renderDetail(): void {
   const rows: Array<[string, string]> = [];
   if (d.best.summary) rows.push(['solver', d.best.summary]);
   rows.push(['best solver', short(d.best.solver)], ['best challenger', short(d.best.challenger)]);
+  // The run's records, kept outside selection (best-valid.json, best-probed.json).
+  const valid = d.records?.valid;
+  if (valid) rows.push(['best valid', `${valid.summary ? `${valid.summary}, ` : ''}generation ${valid.generation}`]);
+  const probed = d.records?.probed;
+  if (probed && probed.score !== null) {
+    rows.push(['best probed', `${formatFraction(probed.score, 4)} at generation ${probed.generation}${probed.summary ? ` (${probed.summary})` : ''}`]);
+  }
   el.champions.replaceChildren(
     ...rows.flatMap(([k, v]) => {
       const dt = document.createElement('dt');
