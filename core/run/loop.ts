@@ -129,6 +129,7 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       const { state: next, report } = await step(state, { domain, config, evaluator });
       const g = report.generation;
       const before = records;
+      const r0 = performance.now();
       records = updateRecords(domain, records, {
         generation: g,
         solvers: state.solvers,
@@ -139,6 +140,8 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       // Domains with a record hook add the sizes the charts plot; the others' lines are unchanged.
       const row = recordsRow(domain, next.champions.solvers[g]!, records);
       const line = row ? { ...report.metrics, records: row } : report.metrics;
+      // Host-side, outside the step's own timings: recorded beside them in timings.jsonl.
+      const recordsMs = performance.now() - r0;
       await championsLog.appendFile(encodeRecord(g, next.champions.solvers[g]!, next.champions.challengers[g]!));
       await metrics.appendFile(`${JSON.stringify(line)}\n`);
       await writeRecordFiles(paths, domain, records, before);
@@ -152,6 +155,7 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
           interactionsPerSec: report.games.pairs / Math.max(t.evaluation / 1000, 1e-9),
           seconds,
           ...t,
+          records: recordsMs,
         })}\n`,
       );
       state = next;
