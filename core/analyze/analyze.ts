@@ -242,7 +242,7 @@ export function reportText(a: RunAnalysis, files: readonly string[]): string {
     const v = a.valid;
     if (!v) lines.push('best valid solver: none was valid');
     else {
-      const size = Object.entries(v.measures).map(([k, x]) => `${x} ${k}`).join(', ');
+      const size = v.summary ?? Object.entries(v.measures).map(([k, x]) => `${k} ${x}`).join(', ');
       const order = `fewest ${a.measures.map((m) => m.label).join(', then ')}, then earliest`;
       lines.push(`best valid solver (${v.validity}; ${order}): ${size}, first seen at generation ${v.generation}`);
       const solver = JSON.stringify(v.solver);

@@ -52,7 +52,7 @@ describe('analyze and the best valid network', () => {
     expect(report.valid.source).toBe('best-valid.json');
     const text = await runCli(['analyze', dir]);
     expect(text.stdout).toContain(
-      `best valid solver (sorts all 2^6 0/1 inputs; fewest comparators, then depth, then earliest): ${bestValid.measures.comparators} comparators, ${bestValid.measures.depth} depth, first seen at generation ${bestValid.generation}`,
+      `best valid solver (sorts all 2^6 0/1 inputs; fewest comparators, then depth, then earliest): ${bestValid.measures.comparators} comparators, depth ${bestValid.measures.depth}, first seen at generation ${bestValid.generation}`,
     );
     expect(text.stdout).toContain(JSON.stringify(bestValid.solver));
 
