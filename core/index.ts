@@ -18,6 +18,8 @@ export type {
   InteractionKernel,
   ProbeContext,
   ProbeResult,
+  RecordMeasure,
+  SolverRecordHook,
   ViewKind,
 } from './domain/domain.ts';
 export type { BatchInteraction, CustomInteraction, Grid, KernelSource, KernelThis } from './domain/kernel-types.ts';

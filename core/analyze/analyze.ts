@@ -12,7 +12,6 @@ import { evenlySpaced, type ChampionHistory } from '../measures/champions.ts';
 import { readChampions } from '../run/champions-log.ts';
 import { parseConfigFile, resolveConfig, type RunConfig } from '../run/config.ts';
 import type { DomainInstance } from '../domain/domain.ts';
-import type { JsonValue } from '../basics/json.ts';
 import { UserError } from '../basics/errors.ts';
 import type { GenerationMetrics } from '../engine/metrics.ts';
 import { PATHOLOGIES, type Pathology, type PathologyEvent } from '../measures/detectors.ts';
@@ -20,6 +19,8 @@ import { dominanceTournament, type DominanceChains } from '../measures/dominance
 import { championMatrix, masterFromRaw, summarizeMaster, type MasterSide, type MasterTournament } from '../measures/master.ts';
 import { parseGenerationLines, runPaths } from '../run/run-dir.ts';
 import { findDomain } from '../../populations/index.ts';
+import { formatFraction } from '../basics/format.ts';
+import { bestProbed, bestValid, type BestProbed, type BestValid } from './records.ts';
 
 export const DEFAULT_ANALYZE_ROSTER = 128;
 
@@ -56,10 +57,17 @@ export interface RunAnalysis {
     readonly label: string;
     readonly first: number;
     readonly last: number;
-    /** The best-scoring probed champion, in the domain's human format (chosen by the probe, so report it as such). */
-    readonly best: { readonly generation: number; readonly score: number; readonly solver: JsonValue };
+    /**
+     * The best probed champion, in the domain's human format: highest score, then the
+     * domain's lowest cost, then the earliest generation (chosen by the probe, so report it as such).
+     */
+    readonly best: BestProbed;
     readonly lastQuarter: number;
   } | null;
+  /** The best valid solver of the run (domains with a record hook; null when none was valid). */
+  readonly valid: BestValid | null;
+  /** The domain's record measures (null without a record hook): what the size plot draws. */
+  readonly measures: ReadonlyArray<{ readonly key: string; readonly label: string; readonly known: number | null }> | null;
 }
 
 /** Everything the report and its plots are made from. */
@@ -160,15 +168,12 @@ export async function analyzeRun(dir: string, roster = DEFAULT_ANALYZE_ROSTER): 
   let probe: RunAnalysis['probe'] = null;
   if (probed.length) {
     const scores = probed.map((m) => m.probe!.score);
-    let best = 0;
-    for (let i = 1; i < scores.length; i++) if (scores[i]! > scores[best]!) best = i;
-    const top = probed[best]!;
     const label = (await probeLabel(dir)) ?? 'probe score';
     probe = {
       label,
       first: scores[0]!,
       last: scores[scores.length - 1]!,
-      best: { generation: top.generation, score: scores[best]!, solver: domain.solver.encode(history.solvers[top.generation]!) },
+      best: bestProbed(domain, probed, history)!,
       lastQuarter: quarters(scores).lastQuarter,
     };
   }
@@ -188,11 +193,14 @@ export async function analyzeRun(dir: string, roster = DEFAULT_ANALYZE_ROSTER): 
     regress: { solver: regressOf('solver'), challenger: regressOf('challenger') },
     master: { generations: master.generations.length, ...summary },
     probe,
+    valid: await bestValid(dir, domain, history),
+    measures: domain.record ? domain.record.measures.map((m) => ({ key: m.key, label: m.label, known: m.known ?? null })) : null,
   };
   return { analysis, metrics, master, matrix: raw.map((x) => x / domain.rawScale), chains };
 }
 
-const f3 = (x: number) => x.toFixed(3);
+/** Three decimals, but never an imperfect 0.99963 as 1.000 (core/basics/format.ts). */
+const f3 = (x: number) => formatFraction(x);
 
 /** The report as lines of text for the terminal. */
 export function reportText(a: RunAnalysis, files: readonly string[]): string {
@@ -223,10 +231,23 @@ export function reportText(a: RunAnalysis, files: readonly string[]): string {
     lines.push(
       `probe (${a.probe.label}, outside the loop): first ${f3(a.probe.first)}, last ${f3(a.probe.last)}, last-quarter mean ${f3(
         a.probe.lastQuarter,
-      )}, best ${f3(a.probe.best.score)} at generation ${a.probe.best.generation}`,
+      )}, best ${f3(a.probe.best.score)} at generation ${a.probe.best.generation}${
+        a.probe.best.summary ? ` (${a.probe.best.summary})` : ''
+      }`,
     );
     const solver = JSON.stringify(a.probe.best.solver);
     lines.push(`  its champion solver: ${solver.length <= 160 ? solver : 'in report.json (probe.best.solver)'}`);
+  }
+  if (a.measures) {
+    const v = a.valid;
+    if (!v) lines.push('best valid solver: none was valid');
+    else {
+      const size = v.summary ?? Object.entries(v.measures).map(([k, x]) => `${k} ${x}`).join(', ');
+      const order = `fewest ${a.measures.map((m) => m.label).join(', then ')}, then earliest`;
+      lines.push(`best valid solver (${v.validity}; ${order}): ${size}, first seen at generation ${v.generation}`);
+      const solver = JSON.stringify(v.solver);
+      lines.push(`  ${v.source === 'best-valid.json' ? 'best-valid.json' : 'its champion'}: ${solver.length <= 160 ? solver : 'in report.json (valid.solver)'}`);
+    }
   }
   if (files.length) lines.push(`plots: ${files.join(', ')}`);
   return `${lines.join('\n')}\n`;

@@ -7,10 +7,13 @@
  *   matrix     the champion-vs-champion outcomes the master tournament is
  *              made of (below the diagonal: CIAO, current vs ancestral)
  *   dominance  lengths of the two dominance chains over the generations
+ *   sizes      the domain's measures of the champion and of the best valid
+ *              solver so far, with the best known (core/analyze/sizes-plot.ts)
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnalysisData } from './analyze.ts';
+import { sizesSpec } from './sizes-plot.ts';
 import { lineChart, renderSvg, svgToPng, type ChartSpec, type LinePoint } from './render.ts';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -143,6 +146,8 @@ export async function writePlots(data: AnalysisData, outDir: string): Promise<st
     ['matrix', matrixSpec(data)],
     ['dominance', dominanceSpec(data)],
   ];
+  const sizes = sizesSpec(data);
+  if (sizes) specs.push(['sizes', sizes]);
   const written: string[] = [];
   for (const [name, spec] of specs) {
     const svg = await renderSvg(spec);

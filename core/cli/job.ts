@@ -14,6 +14,7 @@ import { runPaths } from '../run/run-dir.ts';
 import { runJob, type RunHooks } from '../run/loop.ts';
 import type { CoevolutionState } from '../engine/state.ts';
 import { REMEDIES, settingsOf } from '../remedies/index.ts';
+import type { RunRecords } from '../measures/records.ts';
 import { versions } from '../run/versions.ts';
 import { openFramesLog, type FramesLog } from '../stream/frames-log.ts';
 import { createProgress } from './progress.ts';
@@ -24,6 +25,8 @@ export interface JobSetup {
   readonly config: RunConfig;
   readonly domain: DomainInstance;
   readonly state: CoevolutionState;
+  /** The checkpoint's records (none for a new run). */
+  readonly records?: RunRecords;
   readonly quiet: boolean;
   /** Extra hooks (the stream server attaches here). */
   readonly hooks?: RunHooks;
@@ -113,9 +116,11 @@ export async function playJob(setup: JobSetup): Promise<number> {
   const sigterm = () => onSignal('terminate');
   process.on('SIGINT', sigint);
   process.on('SIGTERM', sigterm);
+  // --generations 0: play until stopped (Ctrl-C or SIGTERM checkpoint and stop as always).
+  const until = config.generations === 0 ? Number.POSITIVE_INFINITY : config.generations;
   const progress = createProgress({
     start: setup.state.generation,
-    total: config.generations,
+    total: until,
     backend: evaluator.backend,
     quiet: setup.quiet,
   });
@@ -123,7 +128,7 @@ export async function playJob(setup: JobSetup): Promise<number> {
   let frames: FramesLog | undefined;
   try {
     // frames.jsonl: the pictures `redqueen serve DIR` replays (core/stream/frames-log.ts).
-    frames = await openFramesLog(setup.dir, domain, setup.state.generation, config.generations - 1);
+    frames = await openFramesLog(setup.dir, domain, setup.state.generation, until - 1);
     const framesLog = frames;
     await recordSession(setup, evaluator.backend, attempts);
     if (!setup.quiet) {
@@ -140,7 +145,8 @@ export async function playJob(setup: JobSetup): Promise<number> {
       domain,
       evaluator,
       state: setup.state,
-      until: config.generations,
+      ...(setup.records ? { records: setup.records } : {}),
+      until,
       signal: controller.signal,
       hooks: {
         ...setup.hooks,
@@ -148,11 +154,11 @@ export async function playJob(setup: JobSetup): Promise<number> {
           generation = g;
           return setup.hooks?.beforeGeneration?.(g, signal);
         },
-        onGeneration(report, state) {
+        onGeneration(report, state, records) {
           const summary = domain.summarize ? domain.summarize(state.champions.solvers[report.generation]!) : '';
           progress.update(report, summary);
-          framesLog.append(report, state);
-          setup.hooks?.onGeneration?.(report, state);
+          framesLog.append(report, state, records);
+          setup.hooks?.onGeneration?.(report, state, records);
         },
       },
     });

@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { BACKEND_CHOICES } from '../domain/backend-names.ts';
 import { EVALUATION_MODES } from '../engine/interactions.ts';
+import { ENGINE_DEFAULTS } from '../run/config.ts';
 import { isUserError } from '../basics/errors.ts';
 import { DOMAINS } from '../../populations/index.ts';
 import { versions } from '../run/versions.ts';
@@ -16,6 +17,12 @@ import { resumeCommand } from './resume-command.ts';
 import { runCommand, type RunFlags } from './run-command.ts';
 import { DEFAULT_SERVE_PORT, serveCommand } from './serve-command.ts';
 import { addStreamOptions, withLiveStream, type StreamFlags } from './stream-flags.ts';
+
+/** "the domain's: 300 for sorting-networks, 1000 for ..." from the domains themselves, so help cannot drift. */
+function generationsDefault(): string {
+  const each = DOMAINS.map((d) => `${d.defaults?.generations ?? ENGINE_DEFAULTS.generations} for ${d.name}`);
+  return `default: the domain's, ${each.join(', ')}`;
+}
 
 export function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('redqueen')
@@ -29,7 +36,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('start a coevolution run')
     .option('--domain <name>', `domain: ${DOMAINS.map((d) => d.name).join(', ')} (default sorting-networks)`)
     .option('--config <file>', 'JSON config file (flags override it)')
-    .option('--generations <n>', 'generations to play')
+    .option('--generations <n>', `generations to play; 0 = until stopped (Ctrl-C checkpoints and stops) (${generationsDefault()})`)
     .option('--seed <s>', 'random seed (same seed + config + backend = identical run)')
     .option('--out <dir>', 'run directory (default runs/<domain>-<time>)')
     .addOption(new Option('--backend <b>', 'gpu.js backend').choices([...BACKEND_CHOICES]))
@@ -52,7 +59,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .command('resume')
     .description('continue a run from its checkpoint (bit-identical to never stopping)')
     .argument('<dir>', 'run directory')
-    .option('--generations <n>', 'total generations to reach (default: the run\'s own)')
+    .option('--generations <n>', 'total generations to reach; 0 = until stopped (default: the run\'s own)')
     .option('--quiet', 'no progress line');
   addStreamOptions(resume, { speed: true, portHelp: 'serve the live viewer on this port (0 = any free port)' });
   resume.action(async (dir: string, flags: { generations?: string; quiet?: boolean } & StreamFlags) =>

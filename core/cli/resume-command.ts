@@ -22,7 +22,7 @@ export async function resumeCommand(
   const stored = parseConfigFile(checkpoint.config, `${paths.checkpoint} (config)`);
   const domain = findDomain(stored.domain ?? '');
   if (!domain) throw new UserError(`${paths.checkpoint}: unknown domain "${stored.domain}"`);
-  const generations = intFlag('generations', flags.generations, 1, 100_000_000) ?? stored.generations;
+  const generations = intFlag('generations', flags.generations, 0, 100_000_000) ?? stored.generations;
   const { config, instance } = resolveConfig(domain, [
     { source: paths.checkpoint, config: { ...stored, generations } },
   ]);
@@ -30,7 +30,7 @@ export async function resumeCommand(
   if (state.solvers.length !== instance.solver.length || state.challengers.length !== instance.challenger.length) {
     throw new UserError(`${paths.checkpoint}: genome lengths do not match the ${domain.name} options it records`);
   }
-  if (config.generations < state.generation) {
+  if (config.generations !== 0 && config.generations < state.generation) {
     throw new UserError(`--generations ${config.generations} is below the checkpoint's generation ${state.generation}`);
   }
   await removeStaleTemporaries(dir);
@@ -43,6 +43,7 @@ export async function resumeCommand(
     config,
     domain: instance,
     state,
+    records: checkpoint.records,
     quiet: flags.quiet === true,
     ...(hooks ? { hooks } : {}),
   });

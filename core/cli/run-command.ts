@@ -61,7 +61,7 @@ export async function prepareRun(flags: RunFlags): Promise<{ config: RunConfig; 
   const population = intFlag('population', flags.population, 2, 65_536);
   const cli: ConfigFile = {
     seed: flags.seed,
-    generations: intFlag('generations', flags.generations, 1, 100_000_000),
+    generations: intFlag('generations', flags.generations, 0, 100_000_000),
     solvers: intFlag('solvers', flags.solvers, 2, 65_536) ?? population,
     challengers: intFlag('challengers', flags.challengers, 2, 65_536) ?? population,
     backend: choiceFlag('backend', flags.backend, BACKEND_CHOICES),

@@ -111,6 +111,38 @@ export interface ChallengerDifficulty {
   apply(challenger: Float32Array, d: number, rng: Rng): void;
 }
 
+/** One size measure of a solver (lower is better): what a record ranks by and the size chart plots. */
+export interface RecordMeasure {
+  /** Key in metrics.jsonl and the record files: "comparators". */
+  readonly key: string;
+  /** For humans: "comparators". */
+  readonly label: string;
+  /** Best value known for these options (drawn as a line), when there is one. */
+  readonly known?: number;
+}
+
+/**
+ * Optional hook: what makes a solver valid, judged exactly and outside
+ * selection, and how valid solvers rank, so the run keeps the best valid
+ * solver it has seen (best-valid.json) whatever selection does afterwards.
+ * Valid solvers rank by `measure`, compared lexicographically (lower is
+ * better); the run breaks remaining ties by the earliest generation.
+ *
+ * The run checks the champion and every solver that was perfect on all its
+ * games in a generation (a valid solver can lose no game), so for a domain
+ * where that does not hold, the record covers only those candidates.
+ */
+export interface SolverRecordHook {
+  /** What valid means, for humans: "sorts all 2^12 0/1 inputs". */
+  readonly validity: string;
+  /** The exact check (sorting networks: every 0/1 input, by the 0-1 principle). */
+  isValid(solver: Float32Array): boolean;
+  /** The measures `measure` returns, in ranking order. */
+  readonly measures: readonly RecordMeasure[];
+  /** One value per entry of `measures`; integers or exactly representable. */
+  measure(solver: Float32Array): readonly number[];
+}
+
 export type ViewKind = 'sorting-network' | 'ca-spacetime' | 'points';
 
 export interface DomainInstance {
@@ -135,6 +167,8 @@ export interface DomainInstance {
    */
   solverCost?(solver: Float32Array): number;
   probe?(ctx: ProbeContext): ProbeResult;
+  /** Optional: validity and ranking for the run's best-valid record (see SolverRecordHook). */
+  readonly record?: SolverRecordHook;
   /** Optional: honour a challenger difficulty schedule (see ChallengerDifficulty). */
   readonly challengerDifficulty?: ChallengerDifficulty;
   /** Every how many generations the probe runs by default (expensive probes > 1). */

@@ -10,6 +10,8 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { armsFromJson, ArmsJson, armsToJson } from './checkpoint-arms.ts';
+import { recordsFromJson, RecordsJson, recordsToJson } from './checkpoint-records.ts';
+import { NO_RECORDS, type RunRecords } from '../measures/records.ts';
 import type { RunConfig } from './config.ts';
 import { UserError } from '../basics/errors.ts';
 import { writeFileAtomic } from './files.ts';
@@ -27,6 +29,8 @@ export const CHECKPOINT_VERSION = 2;
 export interface Checkpoint {
   readonly config: RunConfig;
   readonly state: CoevolutionState;
+  /** The run's best-so-far records; none yet when absent. */
+  readonly records?: RunRecords;
 }
 
 const PayloadJson = z.strictObject({
@@ -38,6 +42,8 @@ const PayloadJson = z.strictObject({
   arms: ArmsJson,
   // Each remedy's state under its own field; the remedy validates it.
   ...Object.fromEntries(REMEDIES.flatMap((r) => (r.checkpoint ? [[r.checkpoint.field, z.unknown()]] : []))),
+  // Optional: checkpoints written before the records existed resume with none.
+  records: RecordsJson.optional(),
 });
 const FileJson = z.strictObject({
   format: z.literal(CHECKPOINT_FORMAT),
@@ -48,7 +54,7 @@ const FileJson = z.strictObject({
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-export function serializeCheckpoint({ config, state }: Checkpoint): string {
+export function serializeCheckpoint({ config, state, records }: Checkpoint): string {
   const payload = {
     config,
     generation: state.generation,
@@ -59,6 +65,7 @@ export function serializeCheckpoint({ config, state }: Checkpoint): string {
     ...Object.fromEntries(
       REMEDIES.flatMap((r) => (r.checkpoint ? [[r.checkpoint.field, r.checkpoint.toJson(state.remedies[r.key])]] : [])),
     ),
+    records: recordsToJson(records ?? NO_RECORDS),
   };
   const text = JSON.stringify(payload);
   return `{"format":"${CHECKPOINT_FORMAT}","version":${CHECKPOINT_VERSION},"sha256":"${sha256(text)}","payload":${text}}\n`;
@@ -74,6 +81,7 @@ export interface StoredCheckpoint {
   readonly config: Record<string, unknown>;
   readonly state: Omit<CoevolutionState, 'champions'>;
   readonly champions: number;
+  readonly records: RunRecords;
 }
 
 /** Parse and verify a checkpoint file's text. */
@@ -119,6 +127,7 @@ export function parseCheckpoint(text: string, file: string): StoredCheckpoint {
       ),
     },
     champions: d.champions,
+    records: d.records ? recordsFromJson(d.records, d.generation, sl, file) : NO_RECORDS,
   };
 }
 

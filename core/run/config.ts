@@ -35,7 +35,7 @@ const BaseSchema = z.strictObject({
   domain: z.string().optional(),
   options: z.record(z.string(), z.unknown()).optional().describe('domain options, e.g. {"inputs": 8}'),
   seed: z.union([z.string().min(1), z.number()]).optional(),
-  generations: int(1, 100_000_000).optional(),
+  generations: int(0, 100_000_000).optional().describe('generations to play; 0 = until stopped'),
   solvers: int(2, 65_536).optional(),
   challengers: int(2, 65_536).optional(),
   backend: z.enum(BACKEND_CHOICES).optional(),
@@ -82,6 +82,7 @@ function withoutDetectors<T extends { detectors: unknown }>(shape: T): Omit<T, '
 export interface RunConfig extends EngineSettings {
   readonly domain: string;
   readonly options: JsonObject;
+  /** Generations to play; 0 = until stopped. */
   readonly generations: number;
   readonly backend: (typeof BACKEND_CHOICES)[number];
   readonly checkpointEvery: number;

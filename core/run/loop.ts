@@ -15,6 +15,8 @@ import type { JsonObject } from '../basics/json.ts';
 import { runPaths, type RunPaths } from './run-dir.ts';
 import type { CoevolutionState } from '../engine/state.ts';
 import { step, type GenerationReport } from '../engine/step.ts';
+import { NO_RECORDS, perfectSolvers, recordsRow, updateRecords, type RunRecords } from '../measures/records.ts';
+import { resetRecordFiles, writeRecordFiles } from './record-files.ts';
 
 /** What a session of a run is playing, for observers that attach through hooks. */
 export interface RunSession {
@@ -33,8 +35,8 @@ export interface RunHooks {
   onStart?(session: RunSession): Promise<void> | void;
   /** Awaited before each generation: where a viewer's pause or step holds the run. */
   beforeGeneration?(generation: number, signal: AbortSignal): Promise<void> | void;
-  /** After each generation's files are appended. */
-  onGeneration?(report: GenerationReport, state: CoevolutionState): void;
+  /** After each generation's files are appended; `records` are the run's best-so-far records after it. */
+  onGeneration?(report: GenerationReport, state: CoevolutionState, records?: RunRecords): void;
   /** After each checkpoint is on disk. */
   onCheckpoint?(state: CoevolutionState): void;
   /** Something the user should know that is not a metric (a backend failover, say). */
@@ -53,6 +55,8 @@ export interface JobOptions {
   readonly domain: DomainInstance;
   readonly evaluator: Evaluator;
   readonly state: CoevolutionState;
+  /** The records the checkpoint holds (none for a new run). */
+  readonly records?: RunRecords;
   /** Play until state.generation reaches this. */
   readonly until: number;
   readonly hooks?: RunHooks;
@@ -62,6 +66,7 @@ export interface JobOptions {
 
 export interface JobResult {
   readonly state: CoevolutionState;
+  readonly records: RunRecords;
   /** True when stopped by the signal before `until`. */
   readonly stopped: boolean;
 }
@@ -89,10 +94,16 @@ export function bestJson(domain: DomainInstance, state: CoevolutionState): JsonO
   };
 }
 
-async function saveCheckpoint(paths: RunPaths, opts: JobOptions, state: CoevolutionState, logs: FileHandle[]): Promise<void> {
+async function saveCheckpoint(
+  paths: RunPaths,
+  opts: JobOptions,
+  state: CoevolutionState,
+  records: RunRecords,
+  logs: FileHandle[],
+): Promise<void> {
   // Logs first: a checkpoint must never be ahead of the metrics it implies.
   for (const log of logs) await log.sync();
-  await writeCheckpoint(paths.checkpoint, { config: opts.config, state });
+  await writeCheckpoint(paths.checkpoint, { config: opts.config, state, records });
   await writeJsonAtomic(paths.best, bestJson(opts.domain, state));
   opts.hooks?.onCheckpoint?.(state);
 }
@@ -106,16 +117,34 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
   const championsLog = await open(paths.champions, 'a');
   const logs = [championsLog, metrics, timings];
   let state = opts.state;
+  let records = opts.records ?? NO_RECORDS;
   let saved = state.generation;
   try {
+    // The record files as of the checkpoint: a killed session may have left later ones.
+    await resetRecordFiles(paths, domain, records);
     await hooks?.onStart?.({ dir: opts.dir, config, domain, backend: evaluator.backend, state, until: opts.until });
     while (state.generation < opts.until && !signal.aborted) {
       await hooks?.beforeGeneration?.(state.generation, signal);
       if (signal.aborted) break;
       const { state: next, report } = await step(state, { domain, config, evaluator });
       const g = report.generation;
+      const before = records;
+      const r0 = performance.now();
+      records = updateRecords(domain, records, {
+        generation: g,
+        solvers: state.solvers,
+        champion: report.champions.solver,
+        perfect: perfectSolvers(report.games),
+        probe: report.probe,
+      });
+      // Domains with a record hook add the sizes the charts plot; the others' lines are unchanged.
+      const row = recordsRow(domain, next.champions.solvers[g]!, records);
+      const line = row ? { ...report.metrics, records: row } : report.metrics;
+      // Host-side, outside the step's own timings: recorded beside them in timings.jsonl.
+      const recordsMs = performance.now() - r0;
       await championsLog.appendFile(encodeRecord(g, next.champions.solvers[g]!, next.champions.challengers[g]!));
-      await metrics.appendFile(`${JSON.stringify(report.metrics)}\n`);
+      await metrics.appendFile(`${JSON.stringify(line)}\n`);
+      await writeRecordFiles(paths, domain, records, before);
       const t = report.timings;
       const seconds = (t.evaluation + t.metrics + t.variation) / 1000;
       await timings.appendFile(
@@ -126,18 +155,19 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
           interactionsPerSec: report.games.pairs / Math.max(t.evaluation / 1000, 1e-9),
           seconds,
           ...t,
+          records: recordsMs,
         })}\n`,
       );
       state = next;
-      hooks?.onGeneration?.(report, state);
+      hooks?.onGeneration?.(row ? { ...report, metrics: line } : report, state, records);
       if (state.generation % config.checkpointEvery === 0 || state.generation === opts.until) {
-        await saveCheckpoint(paths, opts, state, logs);
+        await saveCheckpoint(paths, opts, state, records, logs);
         saved = state.generation;
       }
     }
-    if (saved !== state.generation) await saveCheckpoint(paths, opts, state, logs);
+    if (saved !== state.generation) await saveCheckpoint(paths, opts, state, records, logs);
   } finally {
     for (const log of logs) await log.close();
   }
-  return { state, stopped: state.generation < opts.until };
+  return { state, records, stopped: state.generation < opts.until };
 }

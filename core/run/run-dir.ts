@@ -6,6 +6,8 @@
  *   checkpoint.json state after the last checkpointed generation
  *   champions.bin   every generation's champions (append-only, checksummed)
  *   best.json       the latest champions in the domain's human format
+ *   best-valid.json the best valid solver seen so far (domains with a record hook)
+ *   best-probed.json the best probed solver seen so far (domains with a probe)
  */
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,6 +16,7 @@ import { readChampions } from './champions-log.ts';
 import { UserError } from '../basics/errors.ts';
 import { writeFileAtomic } from './files.ts';
 import type { CoevolutionState } from '../engine/state.ts';
+import type { RunRecords } from '../measures/records.ts';
 
 export interface RunPaths {
   readonly dir: string;
@@ -23,6 +26,8 @@ export interface RunPaths {
   readonly checkpoint: string;
   readonly champions: string;
   readonly best: string;
+  readonly bestValid: string;
+  readonly bestProbed: string;
 }
 
 export function runPaths(dir: string): RunPaths {
@@ -34,6 +39,8 @@ export function runPaths(dir: string): RunPaths {
     checkpoint: join(dir, 'checkpoint.json'),
     champions: join(dir, 'champions.bin'),
     best: join(dir, 'best.json'),
+    bestValid: join(dir, 'best-valid.json'),
+    bestProbed: join(dir, 'best-probed.json'),
   };
 }
 
@@ -82,11 +89,13 @@ export async function truncateLog(path: string, generation: number, required: bo
 }
 
 /** The state a run directory's checkpoint describes, champion history included. */
-export async function loadCheckpoint(paths: RunPaths): Promise<{ config: Record<string, unknown>; state: CoevolutionState }> {
+export async function loadCheckpoint(
+  paths: RunPaths,
+): Promise<{ config: Record<string, unknown>; state: CoevolutionState; records: RunRecords }> {
   const stored = await readCheckpoint(paths.checkpoint);
   const { state } = stored;
   const champions = await readChampions(paths.champions, stored.champions, state.solvers.length, state.challengers.length);
-  return { config: stored.config, state: { ...state, champions } };
+  return { config: stored.config, state: { ...state, champions }, records: stored.records };
 }
 
 /** Temporary files left by writes that a kill interrupted (see files.ts). */

@@ -9,14 +9,21 @@ import type { GenerationMetrics } from '../engine/metrics.ts';
 import { genome, type Population } from '../basics/population.ts';
 import type { CoevolutionState } from '../engine/state.ts';
 import type { GenerationReport } from '../engine/step.ts';
+import type { RecordsRow, RunRecords } from '../measures/records.ts';
 import { matrixImage, MATRIX_MAX_SIDE } from './matrix.ts';
-import type { Detail, Json, Point } from './protocol.ts';
+import type { Detail, Json, Point, RecordEntry } from './protocol.ts';
 
 /** Individuals per side sent for the 'points' view. */
 export const SAMPLE_SIZE = 64;
 
 /** Six significant decimals: plenty for a chart, and half the bytes of a double. */
 export const round = (x: number): number => (Number.isFinite(x) ? Math.round(x * 1e6) / 1e6 : 0);
+
+/** As `round`, but a score below 1 stays below 1 (a 2^20-input probe can miss by less than 1e-6). */
+export const roundScore = (x: number): number => {
+  const r = round(x);
+  return x < 1 && r >= 1 ? 0.999999 : r;
+};
 
 const side = (s: { best: number; mean: number; diversity: number }) => ({
   best: round(s.best),
@@ -25,7 +32,7 @@ const side = (s: { best: number; mean: number; diversity: number }) => ({
 });
 
 /** A metrics.jsonl object (as written, or as read back) -> a chart point. */
-export function pointFromMetrics(m: GenerationMetrics): Point {
+export function pointFromMetrics(m: GenerationMetrics & { records?: RecordsRow }): Point {
   return {
     generation: m.generation,
     solvers: side(m.solvers),
@@ -37,7 +44,7 @@ export function pointFromMetrics(m: GenerationMetrics): Point {
       disengaged: m.engagement.disengaged,
     },
     ciao: m.ciao ? { solver: round(m.ciao.solver), challenger: round(m.ciao.challenger) } : null,
-    probe: m.probe ? round(m.probe.score) : null,
+    probe: m.probe ? roundScore(m.probe.score) : null,
     // Lines written before the arms-race analysis lack these fields.
     arms: m.dominance
       ? {
@@ -49,6 +56,16 @@ export function pointFromMetrics(m: GenerationMetrics): Point {
         }
       : null,
     events: (m.events ?? []).map((e) => ({ ...e, value: round(e.value), threshold: round(e.threshold) })),
+    records: m.records ? { champion: { ...m.records.champion }, valid: m.records.valid ? { ...m.records.valid } : null } : null,
+  };
+}
+
+function recordEntry(domain: DomainInstance, r: { generation: number; genome: Float32Array; score?: number }): RecordEntry {
+  return {
+    generation: r.generation,
+    solver: domain.solver.encode(r.genome),
+    summary: domain.summarize ? domain.summarize(r.genome) : null,
+    score: r.score === undefined ? null : r.score,
   };
 }
 
@@ -63,6 +80,7 @@ export function detailOf(
   report: GenerationReport,
   state: CoevolutionState,
   maxSide: number = MATRIX_MAX_SIDE,
+  records?: RunRecords,
 ): Detail {
   const g = report.generation;
   // The champions as recorded in the history: `state` is already the next generation.
@@ -86,7 +104,7 @@ export function detailOf(
           challenger: report.ciao.challenger.map(round),
         }
       : null,
-    probe: report.probe ? { score: round(report.probe.score), label: report.probe.label, details: report.probe.details } : null,
+    probe: report.probe ? { score: roundScore(report.probe.score), label: report.probe.label, details: report.probe.details } : null,
     best: {
       solver: domain.solver.encode(solver),
       challenger: domain.challenger.encode(challenger),
@@ -104,5 +122,11 @@ export function detailOf(
             challengers: sample(state.challengers, (x) => domain.challenger.encode(x), SAMPLE_SIZE),
           }
         : null,
+    records: records
+      ? {
+          valid: records.valid ? recordEntry(domain, records.valid) : null,
+          probed: records.probed ? recordEntry(domain, records.probed) : null,
+        }
+      : null,
   };
 }

@@ -19,6 +19,7 @@ import type { DomainInstance } from '../domain/domain.ts';
 import { writeFileAtomic } from '../run/files.ts';
 import type { CoevolutionState } from '../engine/state.ts';
 import type { GenerationReport } from '../engine/step.ts';
+import type { RunRecords } from '../measures/records.ts';
 import { detailOf } from './frame.ts';
 import { DetailSchema, type Detail } from './protocol.ts';
 
@@ -62,7 +63,7 @@ export function parseFrames(text: string): Frame[] {
 }
 
 export interface FramesLog {
-  append(report: GenerationReport, state: CoevolutionState): void;
+  append(report: GenerationReport, state: CoevolutionState, records?: RunRecords): void;
   close(): void;
 }
 
@@ -80,10 +81,10 @@ export async function openFramesLog(dir: string, domain: DomainInstance, from: n
   const fd = openSync(path, 'a');
   let open = true;
   return {
-    append(report, state) {
+    append(report, state, records) {
       const g = report.generation;
       if (!open || (!keepsFrame(g) && g !== last)) return;
-      const frame: Frame = { generation: g, detail: detailOf(domain, report, state, FRAME_MATRIX_SIDE) };
+      const frame: Frame = { generation: g, detail: detailOf(domain, report, state, FRAME_MATRIX_SIDE, records) };
       writeSync(fd, `${JSON.stringify(frame)}\n`);
     },
     close() {

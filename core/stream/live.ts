@@ -56,7 +56,7 @@ export async function startLiveStream(opts: LiveStreamOptions): Promise<LiveStre
     async onStart(session) {
       domain = session.domain;
       until = session.until;
-      const info = runInfoOf({ mode: 'live', config: session.config, backend: session.backend, view: session.domain.view });
+      const info = runInfoOf({ mode: 'live', config: session.config, backend: session.backend, view: session.domain.view, record: session.domain.record });
       const from = session.state.generation;
       // A resumed run: its viewers see the generations before the resume too.
       const past = from > 0 ? await readRunHistory(session.dir) : null;
@@ -70,8 +70,8 @@ export async function startLiveStream(opts: LiveStreamOptions): Promise<LiveStre
     beforeGeneration: (generation, signal) => gate.wait(generation, signal),
     // A backend failover (and any later notice kind) reaches every viewer.
     onNotice: (notice) => hub.notice('warning', notice.message),
-    onGeneration(report, state) {
-      if (domain) hub.publish(pointFromMetrics(report.metrics), detailOf(domain, report, state));
+    onGeneration(report, state, records) {
+      if (domain) hub.publish(pointFromMetrics(report.metrics), detailOf(domain, report, state, undefined, records));
       if (report.generation + 1 >= until) hub.finish('finished');
     },
   };

@@ -65,6 +65,17 @@ export const ArmsPointSchema = z.object({
   dominance: z.object({ solvers: count, challengers: count }),
 });
 
+/**
+ * Sizes of one generation, for domains with a record hook (hello.run.records
+ * names the measures): this generation's champion's measures and the best
+ * valid solver's so far (with the generation it appeared), keyed by measure.
+ */
+export const RecordsPointSchema = z.object({
+  champion: z.record(z.string(), num),
+  valid: z.object({ generation: count }).catchall(num).nullable(),
+});
+export type RecordsPoint = z.infer<typeof RecordsPointSchema>;
+
 /** One generation in a few numbers: what the time-series charts plot. */
 export const PointSchema = z.object({
   generation: count,
@@ -79,6 +90,8 @@ export const PointSchema = z.object({
   arms: ArmsPointSchema.nullable().default(null),
   /** Pathologies that started or ended this generation. */
   events: z.array(PathologyEventSchema).default([]),
+  /** Null for domains without a record hook, and for runs recorded before the records existed. */
+  records: RecordsPointSchema.nullable().default(null),
 });
 export type Point = z.infer<typeof PointSchema>;
 
@@ -123,6 +136,16 @@ export type MasterMessage = z.infer<typeof MasterSchema>;
 
 export const ProbeSchema = z.object({ score: num, label: z.string(), details: z.record(z.string(), JsonSchema) });
 
+/** One of the run's best-so-far records (best-valid.json, best-probed.json), for the pictures. */
+export const RecordEntrySchema = z.object({
+  generation: count,
+  solver: JsonSchema,
+  summary: z.string().nullable(),
+  /** The probe score (best probed) or null (best valid). */
+  score: num.nullable(),
+});
+export type RecordEntry = z.infer<typeof RecordEntrySchema>;
+
 /** Everything about one generation beyond its point: what the pictures draw. */
 export const DetailSchema = z.object({
   matrix: MatrixSchema,
@@ -132,6 +155,8 @@ export const DetailSchema = z.object({
   /** Some individuals of each side in the human format (for the 'points' view), else null. */
   samples: z.object({ solvers: z.array(JsonSchema), challengers: z.array(JsonSchema) }).nullable(),
   master: MasterSchema.nullable().default(null),
+  /** The run's records after this generation; null in frames written before the records existed. */
+  records: z.object({ valid: RecordEntrySchema.nullable(), probed: RecordEntrySchema.nullable() }).nullable().default(null),
 });
 export type Detail = z.infer<typeof DetailSchema>;
 
@@ -160,9 +185,17 @@ export const HelloMessage = z.object({
     seed: z.string(),
     backend: z.string(),
     view: ViewKindSchema,
-    /** Target generation count. */
+    /** Target generation count; 0 = until stopped. */
     generations: count,
     config: z.record(z.string(), JsonSchema),
+    /** What the size chart plots (the domain's record hook), or null without one. */
+    records: z
+      .object({
+        validity: z.string(),
+        measures: z.array(z.object({ key: z.string(), label: z.string(), known: num.nullable() })),
+      })
+      .nullable()
+      .default(null),
   }),
   /** Generations played so far. */
   generation: count,

@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { RunConfig } from '../run/config.ts';
 import { parseConfigFile, resolveConfig } from '../run/config.ts';
-import type { ViewKind } from '../domain/domain.ts';
+import type { SolverRecordHook, ViewKind } from '../domain/domain.ts';
 import { UserError } from '../basics/errors.ts';
 import type { GenerationMetrics } from '../engine/metrics.ts';
 import { runPaths } from '../run/run-dir.ts';
@@ -22,8 +22,10 @@ export function runInfoOf(args: {
   readonly config: RunConfig;
   readonly backend: string;
   readonly view: ViewKind;
+  /** The domain's record hook: what the size chart plots. */
+  readonly record?: SolverRecordHook | undefined;
 }): RunInfo {
-  const { config } = args;
+  const { config, record } = args;
   return {
     mode: args.mode,
     domain: config.domain,
@@ -33,6 +35,9 @@ export function runInfoOf(args: {
     view: args.view,
     generations: config.generations,
     config: JSON.parse(JSON.stringify(config)) as Record<string, Json>,
+    records: record
+      ? { validity: record.validity, measures: record.measures.map((m) => ({ key: m.key, label: m.label, known: m.known ?? null })) }
+      : null,
   };
 }
 
@@ -60,6 +65,7 @@ export async function readRunInfo(dir: string): Promise<RunInfo> {
     config,
     backend: typeof run?.backend === 'string' ? run.backend : 'unknown',
     view: instance.view,
+    record: instance.record,
   });
 }
 

@@ -11,6 +11,7 @@ import { activeComparators, networkGenome, networkOf, testSetGenome } from './ge
 import { bitSlicedSortingKernel, transposeTestSet, wordsPerTestSet } from './bit-sliced.ts';
 import { sortingKernel, sortingReference, unrolledSortingKernel } from './kernel.ts';
 import { BEST_KNOWN_SIZE, checkNetwork, depth, parseNetwork, oddEvenMergeSort } from './network.ts';
+import { networkRecord } from './record.ts';
 
 const options = z.strictObject({
   inputs: z.number().int().min(2).max(20).default(16).describe('wires of the network (n)'),
@@ -84,6 +85,7 @@ export const sortingNetworks: Domain<typeof options> = {
           details: { ...report },
         };
       },
+      record: networkRecord(inputs),
       summarize(network) {
         const net = networkOf(network, inputs);
         return `${net.comparators.length} comparators, depth ${depth(net)}`;

@@ -153,4 +153,27 @@ describe.each(DOMAINS.map((d) => [d.name, d] as const))('%s', (_name, domain) =>
     expect(p.score).toBeLessThanOrEqual(1);
     expect(p.label.length).toBeGreaterThan(0);
   });
+
+  it('has a record hook, if any, whose measures are deterministic and whose valid solvers lose no game', () => {
+    const hook = instance.record;
+    if (!hook) return;
+    expect(hook.validity.length).toBeGreaterThan(0);
+    expect(new Set(hook.measures.map((m) => m.key)).size).toBe(hook.measures.length);
+    const rng = stream('record');
+    const challengers = Array.from({ length: 20 }, () => {
+      const c = new Float32Array(instance.challenger.length);
+      instance.challenger.random(rng, c);
+      return c;
+    });
+    for (let k = 0; k < 100; k++) {
+      const s = new Float32Array(instance.solver.length);
+      instance.solver.random(rng, s);
+      const m = hook.measure(s);
+      expect(m).toHaveLength(hook.measures.length);
+      expect(m.every(Number.isFinite)).toBe(true);
+      expect(hook.measure(s.slice())).toEqual(m);
+      // The run looks for valid solvers among those that won every game: a valid one must.
+      if (hook.isValid(s)) for (const c of challengers) expect(instance.reference(s, c)).toBe(instance.rawScale);
+    }
+  });
 });

@@ -12,6 +12,7 @@ const detail = (generation: number): Detail => ({
   best: { solver: generation, challenger: null, summary: null },
   samples: null,
   master: null,
+  records: null,
 });
 
 describe('viewer store', () => {

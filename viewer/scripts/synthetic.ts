@@ -21,6 +21,7 @@ export function syntheticInfo(view: ViewKind, generations: number): RunInfo {
     view,
     generations,
     config: {},
+    records: null,
   };
 }
 
@@ -90,6 +91,7 @@ export function syntheticGeneration(view: ViewKind, g: number, rows = 48, cols =
           : g === 30
             ? [syntheticEvent('end', 30, 25)]
             : [],
+      records: null,
     },
     detail: {
       matrix: matrixImage({
@@ -116,6 +118,7 @@ export function syntheticGeneration(view: ViewKind, g: number, rows = 48, cols =
         solver: Array.from({ length: g + 1 }, (_, i) => Math.min(1, 0.3 + i / 80)),
         challenger: Array.from({ length: g + 1 }, (_, i) => Math.max(0, 0.7 - i / 90)),
       },
+      records: null,
     },
   };
 }

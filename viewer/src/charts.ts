@@ -7,6 +7,7 @@
  */
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { formatFraction } from '../../core/basics/format.ts';
 
 export interface LineSpec {
   readonly label: string;
@@ -28,7 +29,10 @@ function lastValue(xs: ReadonlyArray<number | null> | undefined): number | null 
   return null;
 }
 
-export function lineChart(host: HTMLElement, opts: { lines: readonly LineSpec[]; height: number; yRange?: [number, number] }): LineChart {
+export function lineChart(
+  host: HTMLElement,
+  opts: { lines: readonly LineSpec[]; height: number; yRange?: [number, number]; /** Whole-number values: legend without decimals. */ integers?: boolean },
+): LineChart {
   const width = Math.max(200, host.clientWidth);
   const empty: uPlot.AlignedData = [[], ...opts.lines.map(() => [])];
   const range = opts.yRange;
@@ -54,7 +58,8 @@ export function lineChart(host: HTMLElement, opts: { lines: readonly LineSpec[];
           // Away from the cursor the legend shows the newest value.
           value: (u: uPlot, v: number | null, si: number) => {
             const shown = v ?? lastValue(u.data[si] as ReadonlyArray<number | null> | undefined);
-            return shown == null ? '-' : shown.toFixed(3);
+            // Never an imperfect value as 1.000 (core/basics/format.ts).
+            return shown == null ? '-' : opts.integers ? shown.toFixed(0) : formatFraction(shown);
           },
         })),
       ],

@@ -14,6 +14,8 @@ import { connect, streamUrl } from './connection.ts';
 import { drawMatrix } from './heatmap.ts';
 import { Store, type Panel } from './store.ts';
 import { drawDomainView, viewTitle } from './views/index.ts';
+import { sizesPanel } from './sizes.ts';
+import { formatFraction } from '../../core/basics/format.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(sel: string): T => {
   const el = document.querySelector<T>(sel);
@@ -106,6 +108,8 @@ const master = lineChart(byTest('master-chart'), {
   ],
 });
 
+const sizes = sizesPanel(byTest('sizes-panel'), byTest('sizes-chart'), byTest('best-valid'));
+
 const dirty = new Set<Panel>();
 let frameRequested = false;
 function invalidate(panels: Iterable<Panel>): void {
@@ -135,10 +139,11 @@ el.speed.onchange = () => conn.send({ type: 'speed', generationsPerSecond: Numbe
 
 function renderHeader(): void {
   const h = store.hello;
+  sizes.setRun(h);
   if (h) {
     el.title.textContent = h.run.title;
     el.meta.textContent = `${h.run.domain} · backend ${h.run.backend} · seed ${h.run.seed}${h.mode === 'replay' ? ' · replay from files' : ''}`;
-    el.target.textContent = `/ ${h.run.generations}`;
+    el.target.textContent = h.run.generations === 0 ? '(until stopped)' : `/ ${h.run.generations}`;
     el.viewTitle.textContent = viewTitle(h.run.view);
   }
   el.generation.textContent = String(store.played);
@@ -169,6 +174,7 @@ function renderSeries(): void {
   diversity.setData(s.x, [s.solverDiversity, s.challengerDiversity, s.engagement]);
   probe.setData(s.x, [s.probe]);
   arms.setData(s.x, [s.ciaoSolver, s.ciaoChallenger, s.regressSolver, s.regressChallenger]);
+  sizes.render(s, store.detail?.records?.valid ?? null);
   el.dominance.textContent = armsSummary(store.latest);
   const p = store.latest;
   if (p) {
@@ -198,6 +204,13 @@ function renderDetail(): void {
   const rows: Array<[string, string]> = [];
   if (d.best.summary) rows.push(['solver', d.best.summary]);
   rows.push(['best solver', short(d.best.solver)], ['best challenger', short(d.best.challenger)]);
+  // The run's records, kept outside selection (best-valid.json, best-probed.json).
+  const valid = d.records?.valid;
+  if (valid) rows.push(['best valid', `${valid.summary ? `${valid.summary}, ` : ''}generation ${valid.generation}`]);
+  const probed = d.records?.probed;
+  if (probed && probed.score !== null) {
+    rows.push(['best probed', `${formatFraction(probed.score, 4)} at generation ${probed.generation}${probed.summary ? ` (${probed.summary})` : ''}`]);
+  }
   el.champions.replaceChildren(
     ...rows.flatMap(([k, v]) => {
       const dt = document.createElement('dt');
@@ -208,7 +221,8 @@ function renderDetail(): void {
     }),
   );
   if (d.master) master.setData([...d.master.generations], [d.master.solver, d.master.challenger]);
-  if (d.probe) el.probeLabel.textContent = `generation ${store.detailGeneration}: ${d.probe.label} = ${d.probe.score.toFixed(4)}`;
+  sizes.render(store.series, d.records?.valid ?? null);
+  if (d.probe) el.probeLabel.textContent = `generation ${store.detailGeneration}: ${d.probe.label} = ${formatFraction(d.probe.score, 4)}`;
 }
 
 function renderNotices(): void {
@@ -267,9 +281,10 @@ const resize = new ResizeObserver(() => {
   probe.resize($('#probe-chart').clientWidth);
   arms.resize(byTest('arms-chart').clientWidth);
   master.resize(byTest('master-chart').clientWidth);
+  sizes.resize();
   invalidate(['detail', 'ciao']);
 });
-for (const target of [byTest('fitness-chart'), $('#diversity-chart'), $('#probe-chart'), byTest('arms-chart'), byTest('master-chart'), el.view, el.matrix]) {
+for (const target of [byTest('fitness-chart'), $('#diversity-chart'), $('#probe-chart'), byTest('arms-chart'), byTest('master-chart'), byTest('sizes-chart'), el.view, el.matrix]) {
   resize.observe(target);
 }
 invalidate(['header']);

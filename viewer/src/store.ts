@@ -26,6 +26,9 @@ export class Series {
   probe: Array<number | null> = [];
   regressSolver: Array<number | null> = [];
   regressChallenger: Array<number | null> = [];
+  /** The domain's measures of the champion and of the best valid solver so far (domains with a record hook). */
+  sizeChampion: Array<Readonly<Record<string, number>> | null> = [];
+  sizeValid: Array<Readonly<Record<string, number>> | null> = [];
 
   get length(): number {
     return this.x.length;
@@ -45,6 +48,8 @@ export class Series {
     this.probe.push(p.probe);
     this.regressSolver.push(p.arms?.regress.solver ?? null);
     this.regressChallenger.push(p.arms?.regress.challenger ?? null);
+    this.sizeChampion.push(p.records?.champion ?? null);
+    this.sizeValid.push(p.records?.valid ?? null);
     if (this.x.length > MAX_POINTS) this.halve();
   }
 

@@ -181,4 +181,5 @@ export const point = (generation: number): Point => ({
   probe: null,
   arms: null,
   events: [],
+  records: null,
 });
