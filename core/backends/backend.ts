@@ -1,13 +1,19 @@
 /**
- * gpu.js backends. `auto` tries them best first and keeps the first one that
+ * Backends: gpu.js's four, and `wasm` (hand-written WebAssembly SIMD kernels
+ * on every core, core/backends/wasm/, no gpu.js). `auto` tries them best first and keeps the first one that
  * both starts and agrees with the domain's plain-TS reference on a smoke test
  * (see evaluator.ts); every run records which backend ran and why the better
  * ones were skipped.
  */
 import { GPU, type GpuInstance } from '../domain/gpujs.ts';
 
-/** Best first. */
-export const BACKENDS = ['webgpu', 'headlessgl', 'webasm', 'cpu'] as const;
+/**
+ * Best first. `auto` times every one that works and keeps the fastest, so
+ * the order only breaks ties and orders failover; wasm comes after the GPU
+ * backends (which win only where a real GPU answers) and before gpu.js's CPU
+ * ones, which it outruns (BENCHMARKS.md).
+ */
+export const BACKENDS = ['webgpu', 'headlessgl', 'wasm', 'webasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 export const BACKEND_CHOICES = ['auto', ...BACKENDS] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
@@ -42,9 +48,12 @@ function prepareWebGPU(): Promise<string | null> {
   return webgpuReady;
 }
 
-/** A GPU instance for one backend, or BackendUnavailable saying why not. */
+/** A GPU instance for one gpu.js backend, or BackendUnavailable saying why not. */
 export async function openBackend(name: BackendName): Promise<GpuInstance> {
   switch (name) {
+    case 'wasm':
+      // The evaluator opens wasm itself (core/backends/wasm/); it has no gpu.js instance.
+      throw new BackendUnavailable('wasm is not a gpu.js backend');
     case 'webgpu': {
       const why = await prepareWebGPU();
       if (why) throw new BackendUnavailable(why);

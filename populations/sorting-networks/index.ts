@@ -11,6 +11,7 @@ import { readJsonFile } from '../../core/run/files.ts';
 import { solverOfBest } from '../../core/run/best-file.ts';
 import { activeComparators, networkGenome, networkOf, testSetGenome } from './genome.ts';
 import { bitSlicedSortingKernel, transposeTestSet, wordsPerTestSet } from './bit-sliced.ts';
+import { sortingWasmKernel } from './wasm.ts';
 import { sortingKernel, sortingReference, unrolledSortingKernel } from './kernel.ts';
 import { BEST_KNOWN_SIZE, checkNetwork, depth, parseNetwork, oddEvenMergeSort } from './network.ts';
 
@@ -74,6 +75,7 @@ export const sortingNetworks: Domain<typeof options> = {
           loopMaxIterations: Math.max(vectors, slots),
         },
       },
+      wasm: sortingWasmKernel(inputs, vectors, slots),
       rawScale: vectors,
       reference: (network, testSet) => sortingReference(network, testSet, lowMask),
       solverCost: (network) => activeComparators(network) / slots,
