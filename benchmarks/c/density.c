@@ -43,7 +43,14 @@ int main(void) {
     for (int i = 0; i < size; i++) ones += (int)ics[c * size + i];
     maj[c] = 2 * ones > size;
   }
-  for (int j = 0; j < m; j++) full[j] = (1 << len[j]) - 1;
+  int lc[160], rc[160], rs[160];
+  for (int j = 0; j < m; j++) {
+    full[j] = (1 << len[j]) - 1;
+    lc[j] = (j + m - 1) % m;
+    rc[j] = (j + 1) % m;
+    rs[j] = len[rc[j]] - 3;
+  }
+  uint8_t zeros[160] = {0};
   uint8_t *out = malloc((size_t)rows * cols), table[1 << 14];
   double best = 1e30;
   for (int rep = 0; rep < reps; rep++) {
@@ -61,23 +68,19 @@ int main(void) {
         if (mc ? !fixed1 : !fixed0) { out[r * cols + c] = 0; continue; }
         uint8_t a[160], b[160], prev[160];
         memcpy(a, packed + c * m, m);
-        int zero = 0, ones = 0;
-        for (int t = 0;; t++) {
-          zero = 1; ones = 1;
-          for (int j = 0; j < m; j++) { zero &= a[j] == 0; ones &= a[j] == full[j]; }
-          if ((zero && fixed0) || (ones && fixed1) || t == steps) break;
+        int zero = memcmp(a, zeros, m) == 0, ones = memcmp(a, full, m) == 0;
+        for (int t = 0; t < steps; t++) {
+          if ((zero && fixed0) || (ones && fixed1)) break;
           if ((t & 1) == 0) memcpy(prev, a, m);
           for (int j = 0; j < m; j++) {
-            int l = len[j], pad = 8 - l, right = (j + 1) % m;
-            int left = a[(j + m - 1) % m] & 7, rv = a[right] >> (len[right] - 3);
+            int l = len[j], pad = 8 - l;
+            int left = a[lc[j]] & 7, rv = a[rc[j]] >> rs[j];
             b[j] = table[((((left << l) | a[j]) << 3) | rv) << pad] >> pad;
           }
           memcpy(a, b, m);
-          if ((t & 1) == 1 && memcmp(a, prev, m) == 0) {
-            zero = 1; ones = 1;
-            for (int j = 0; j < m; j++) { zero &= a[j] == 0; ones &= a[j] == full[j]; }
-            break;
-          }
+          zero = memcmp(a, zeros, m) == 0;
+          ones = memcmp(a, full, m) == 0;
+          if ((t & 1) == 1 && memcmp(a, prev, m) == 0) break;
         }
         out[r * cols + c] = mc ? ones : zero;
       }

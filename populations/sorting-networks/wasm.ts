@@ -5,11 +5,39 @@
  * of the group's vector b), then a mask of the group's vectors; each such
  * (challenger, group) is a virtual column. A lane of a v128 holds one virtual
  * column: 8 bits when every group has at most 8 vectors, else 16, 32 or 64,
- * so 16 vectors a challenger put eight challengers in a word. Networks go in
- * as they are (f32 genes); the kernel decodes each once per row.
+ * so 16 vectors a challenger put eight challengers in a word, and the kernel
+ * plays four words (32 challengers) at once. Networks go in as they are (f32
+ * genes); the kernel decodes each once per row.
  */
-import type { WasmKernel } from '../../core/domain/wasm-kernel.ts';
+import type { WasmArena, WasmKernel } from '../../core/domain/wasm-kernel.ts';
 import { vectorGroups } from './bit-sliced.ts';
+
+/** Bytes per wire in the kernel's state: four v128 words. */
+const SPAN = 64;
+
+/**
+ * The kernel's state for each group of 4 x (16 / laneBytes) virtual columns
+ * of `list`: per wire (and the mask), four v128 words, lane l of word q from
+ * virtual column list[group * perGroup + q * lanes + l]. Returns its offset.
+ */
+function packGroups(arena: WasmArena, words: Uint32Array, list: Uint32Array, inputs: number, laneBytes: number): number {
+  const lanes = 16 / laneBytes;
+  const perGroup = 4 * lanes;
+  const count = Math.ceil(list.length / perGroup);
+  const groupBytes = (inputs + 1) * SPAN;
+  const ptr = arena.alloc(count * groupBytes);
+  const dst = arena.u8(ptr, count * groupBytes);
+  const src = new Uint8Array(words.buffer, words.byteOffset, words.byteLength);
+  const perVirtual = 8 * (inputs + 1);
+  for (let v = 0; v < list.length; v++) {
+    const g = Math.floor(v / perGroup);
+    const slot = v % perGroup;
+    const at = g * groupBytes + (slot >> Math.log2(lanes)) * 16 + (slot % lanes) * laneBytes;
+    const from = list[v]! * perVirtual;
+    for (let w = 0; w <= inputs; w++) dst.set(src.subarray(from + 8 * w, from + 8 * w + laneBytes), at + w * SPAN);
+  }
+  return ptr;
+}
 
 export function sortingWasmKernel(inputs: number, vectors: number, slots: number): WasmKernel {
   const sizes = vectorGroups(vectors, 64);
@@ -53,12 +81,14 @@ export function sortingWasmKernel(inputs: number, vectors: number, slots: number
       const listPtr = arena.alloc(listRows * width * groups * 4);
       const list = arena.u32(listPtr, listRows * width * groups);
       for (let i = 0; i < listRows * width; i++) for (let g = 0; g < groups; g++) list[i * groups + g] = opponents[i]! * groups + g;
-      const out = arena.alloc(rows.size * width * 4);
       const virtuals = width * groups;
+      // Round robin: lay the shared list's groups out once as the kernel's state, so rows copy them whole.
+      const blocks = shared ? packGroups(arena, words, list, inputs, laneBytes) : 0;
+      const out = arena.alloc(rows.size * width * 4);
       return {
         fn: 'sortRows',
-        args: [nets, slots, colsPtr, inputs, listPtr, shared ? 1 : 0, virtuals, groups, laneBytes, out, width],
-        scratchBytes: (inputs + 1) * 32 + 32 + 8 * slots,
+        args: [nets, slots, colsPtr, inputs, listPtr, blocks, virtuals, groups, laneBytes, out, width],
+        scratchBytes: (inputs + 1) * SPAN + SPAN + 8 * slots,
         out,
       };
     },
