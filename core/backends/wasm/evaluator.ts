@@ -44,8 +44,9 @@ export async function wasmEvaluator(domain: DomainInstance, options: WasmOptions
   const module = loadModule(kernel.module);
   const arena = new SharedArena();
   const cores = Math.max(1, availableParallelism());
-  const wanted = options.threads ?? cores;
-  const pool = new ThreadPool(module, arena.memory, Math.max(0, Math.min(wanted, cores) - 1));
+  // Every core by default; more threads only when asked (the tests check a pool on any machine).
+  const wanted = Math.max(1, options.threads ?? cores);
+  const pool = new ThreadPool(module, arena.memory, wanted - 1);
   const play = (rows: Population, cols: Population, opponents: Int32Array, width: number, threads: number): Float32Array => {
     arena.reset();
     const call = kernel.plan({ rows, cols, opponents, width }, arena);
@@ -53,7 +54,7 @@ export async function wasmEvaluator(domain: DomainInstance, options: WasmOptions
     pool.run(call, rows.size, threads, scratch);
     return arena.f32(call.out, rows.size * width).slice();
   };
-  let threads = Math.min(wanted, pool.size);
+  let threads = pool.size;
   let detail = `${threads} thread${threads > 1 ? 's' : ''}${options.threads ? ' (as asked)' : ''}`;
   if (options.threads === undefined && options.calibrate && pool.size > 1) {
     const b = options.calibrate;
