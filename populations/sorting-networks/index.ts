@@ -12,6 +12,7 @@ import { solverOfBest } from '../../core/run/best-file.ts';
 import { activeComparators, networkGenome, networkOf, testSetGenome } from './genome.ts';
 import { bitSlicedSortingKernel, transposeTestSet, wordsPerTestSet } from './bit-sliced.ts';
 import { sortingWasmKernel } from './wasm.ts';
+import { cachedCheck } from './probe-cache.ts';
 import { sortingKernel, sortingReference, unrolledSortingKernel } from './kernel.ts';
 import { BEST_KNOWN_SIZE, checkNetwork, depth, parseNetwork, oddEvenMergeSort } from './network.ts';
 
@@ -43,6 +44,7 @@ export const sortingNetworks: Domain<typeof options> = {
     const { inputs, vectors, initialDensity } = opts;
     const slots = opts.maxComparators ?? defaultSlots(inputs);
     const lowMask = 2 ** (inputs - 1) - 1;
+    const check = cachedCheck();
     // The kernel before bit-slicing. gpu.js emulates bitwise operations in
     // GLSL, where bit-slicing buys nothing: on headlessgl this one stays a
     // little faster and compiles sooner (benchmarks/compile.ts, BENCHMARKS.md).
@@ -81,7 +83,7 @@ export const sortingNetworks: Domain<typeof options> = {
       solverCost: (network) => activeComparators(network) / slots,
       workUnits: { name: 'comparator-tests', count: (network) => vectors * activeComparators(network) },
       probe({ solver }) {
-        const report = checkNetwork(networkOf(solver, inputs));
+        const report = check(networkOf(solver, inputs));
         return {
           score: report.inputsSorted / report.inputsTotal,
           label: `fraction of all 2^${inputs} inputs sorted`,
