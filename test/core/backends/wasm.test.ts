@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DOMAINS } from '../../../populations/index.ts';
-import { kernelEvaluator, randomPair, roundRobinOpponents, selectEvaluator } from '../../../core/backends/evaluator.ts';
+import { kernelEvaluator, randomPair, referenceEvaluator, roundRobinOpponents, selectEvaluator } from '../../../core/backends/evaluator.ts';
 import { BackendUnavailable } from '../../../core/backends/backend.ts';
 import { wasmEvaluator } from '../../../core/backends/wasm/evaluator.ts';
 import { sampledOpponents } from '../../../core/engine/interactions.ts';
@@ -49,6 +49,21 @@ describe.runIf(hasWasm).each(DOMAINS.map((d) => [d.name, d] as const))('wasm on 
       }
     } finally {
       await ev.destroy();
+    }
+  });
+});
+
+describe.runIf(hasWasm)('wasm thread pool', () => {
+  it('splits a batch of more rows than one job holds (a job counts rows in 15 bits) and keeps every outcome', async () => {
+    const games = DOMAINS.find((d) => d.name === 'number-games')!;
+    const instance = games.create(games.options.parse(games.testOptions ?? {}));
+    const [s, c] = randomPair(instance, 70_001, 5, 'big');
+    const opp = sampledOpponents(70_001, 5, 1, stream('big'));
+    const pool = await wasmEvaluator(instance, { threads: 2 });
+    try {
+      expect(await pool.evaluate(s, c, opp, 1)).toEqual(await referenceEvaluator(instance).evaluate(s, c, opp, 1));
+    } finally {
+      await pool.destroy();
     }
   });
 });
