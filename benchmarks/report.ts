@@ -117,7 +117,7 @@ export function report(result: BenchResult): string {
     `Machine: ${Object.entries(result.machine).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
     '',
     result.cBaseline
-      ? `C baseline (benchmarks/c/, single thread): ${result.cBaseline}; "vs C" is the median of kernel rate / C rate, each timed over about 0.2 s back to back (interactions.ts).`
+      ? `C baseline (benchmarks/c/, single thread): ${result.cBaseline}; "vs C" is the kernel's best batch against C's best on the same batch, one of each per run, back to back (interactions.ts says why the best).`
       : 'C baseline: not measured (no C compiler).',
     '',
     '### Best backend against the reference',
