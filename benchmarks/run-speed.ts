@@ -7,7 +7,7 @@
  * pool starting) are left out of the rate.
  *
  *   node --import tsx benchmarks/run-speed.ts --domain D [--config FILE]
- *     [--backend B]... [--generations 60] [--out FILE.json]
+ *     [--backend B]... [--generations 60] [--checkpoint-every N] [--out FILE.json]
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     config: { type: 'string' },
     backend: { type: 'string', multiple: true },
     generations: { type: 'string', default: '60' },
+    // The run's default checkpoints (and fsyncs) every generation; a larger value shows what the compute allows.
+    'checkpoint-every': { type: 'string' },
     out: { type: 'string' },
   },
 });
@@ -38,6 +40,7 @@ const WARM = 5;
 export interface RunSpeedRecord {
   readonly domain: string;
   readonly config: string;
+  readonly checkpointEvery: number;
   readonly backend: string;
   readonly detail?: string;
   readonly generations: number;
@@ -55,7 +58,8 @@ async function measure(backend: BackendChoice): Promise<RunSpeedRecord> {
   if (!domain) throw new Error(`no domain ${values.domain}`);
   const layers = values.config ? [{ source: values.config, config: parseConfigFile(await readJsonFile(values.config, '--config'), values.config) }] : [];
   const generations = Number(values.generations);
-  const { config, instance } = resolveConfig(domain, [...layers, { source: 'bench', config: { backend, seed: 'run-speed' } }]);
+  const every = values['checkpoint-every'] ? { checkpointEvery: Number(values['checkpoint-every']) } : {};
+  const { config, instance } = resolveConfig(domain, [...layers, { source: 'bench', config: { backend, seed: 'run-speed', ...every } }]);
   const before = load();
   const selected = await selectEvaluator(instance, backend, {
     rows: config.solvers + config.hallOfFame.sample + config.paretoArchive.solvers,
@@ -93,6 +97,7 @@ async function measure(backend: BackendChoice): Promise<RunSpeedRecord> {
   return {
     domain: instance.name,
     config: values.config ?? 'defaults',
+    checkpointEvery: config.checkpointEvery,
     backend: selected.evaluator.backend,
     ...(selected.evaluator.detail ? { detail: selected.evaluator.detail } : {}),
     generations: gaps.length,
@@ -108,7 +113,7 @@ for (const backend of (values.backend ?? ['auto']) as BackendChoice[]) {
   const r = await measure(backend);
   records.push(r);
   process.stderr.write(
-    `${r.domain} (${r.config}) on ${r.backend}: ${r.generationsPerSec.toFixed(2)} generations/s, median ${r.msPerGeneration.toFixed(1)} ms ` +
+    `${r.domain} (${r.config}, checkpoint every ${r.checkpointEvery}) on ${r.backend}: ${r.generationsPerSec.toFixed(2)} generations/s, median ${r.msPerGeneration.toFixed(1)} ms ` +
       `(step: evaluation ${r.stepMs.evaluation.toFixed(1)}, metrics ${r.stepMs.metrics.toFixed(1)}, variation ${r.stepMs.variation.toFixed(1)} ms); ` +
       `load ${r.load.before.join('/')} -> ${r.load.after.join('/')}\n`,
   );
