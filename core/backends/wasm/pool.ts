@@ -69,26 +69,26 @@ export class ThreadPool {
     if (call.args.length > MAX_ARGS) throw new Error(`${call.fn}: more than ${MAX_ARGS} arguments`);
     const fnIndex = this.names.indexOf(call.fn);
     if (fnIndex < 0) throw new Error(`the wasm module exports no function ${call.fn}`);
-    const helpers = this.workers.slice(0, Math.max(0, Math.min(threads, this.size) - 1));
+    const peers = this.workers.slice(0, Math.max(0, Math.min(threads, this.size) - 1));
     for (let base = 0; base < rows; base += MAX_JOB_ROWS) {
-      this.job1(call, fnIndex, base, Math.min(MAX_JOB_ROWS, rows - base), helpers, scratchBase);
+      this.job1(call, fnIndex, base, Math.min(MAX_JOB_ROWS, rows - base), peers, scratchBase);
     }
   }
 
-  private job1(call: WasmCall, fnIndex: number, base: number, rows: number, helpers: PoolWorker[], scratchBase: number): void {
+  private job1(call: WasmCall, fnIndex: number, base: number, rows: number, peers: PoolWorker[], scratchBase: number): void {
     const jb = this.job;
     this.seq = (this.seq % 0xfffe) + 1;
     const s = this.seq;
     const slot = s & 1;
     // Chunks small enough to balance uneven rows, big enough that the counter is not contended.
-    const chunk = helpers.length ? Math.max(1, Math.ceil(rows / (8 * (helpers.length + 1)))) : rows;
+    const chunk = peers.length ? Math.max(1, Math.ceil(rows / (8 * (peers.length + 1)))) : rows;
     const rec = RECORD + slot * (7 + MAX_ARGS);
     jb.set([base, rows, chunk, fnIndex, call.scratchBytes, scratchBase, call.args.length], rec);
     jb.set(call.args.map((a) => a | 0), rec + 7);
     Atomics.store(jb, CONTROL.done + slot, 0);
     Atomics.store(jb, CONTROL.failed + slot, 0);
     Atomics.store(jb, CONTROL.counter, s << 16); // publishes the job
-    for (const h of helpers) {
+    for (const h of peers) {
       Atomics.store(h.ctl, 0, s);
       Atomics.notify(h.ctl, 0);
     }
@@ -113,7 +113,7 @@ export class ThreadPool {
     for (;;) {
       const done = Atomics.load(jb, CONTROL.done + slot);
       if (done >= rows) break;
-      const dead = helpers.find((h) => h.error);
+      const dead = peers.find((h) => h.error);
       if (dead) throw new Error(`a wasm worker died: ${dead.error}`);
       if (Date.now() - started > STALL_MS) throw new Error(`a wasm batch did not finish in ${STALL_MS / 1000} s`);
       Atomics.wait(jb, CONTROL.done + slot, done, 50);
