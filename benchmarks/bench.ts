@@ -19,6 +19,8 @@ import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { openBackend } from '../core/backends/backend.ts';
 import { BACKENDS, type BackendName } from '../core/domain/backend-names.ts';
+import { loadModule } from '../core/backends/wasm/loader.ts';
+import { buildBaselines } from './c-baseline.ts';
 import type { DomainInstance } from '../core/domain/domain.ts';
 import { DOMAINS } from '../populations/index.ts';
 import { measureGeneration, type GenerationRecord } from './generation.ts';
@@ -55,6 +57,8 @@ export interface BenchResult {
   /** 1/5/15-minute load averages when the run started and ended. */
   readonly load: { readonly before: number[]; readonly after: number[] };
   readonly machine: Record<string, string | number | boolean>;
+  /** The C compiler and flags of the baselines (absent without a compiler). */
+  readonly cBaseline?: string;
   readonly records: InteractionRecord[];
   readonly overhead: CallOverheadRecord[];
   readonly generations: GenerationRecord[];
@@ -65,7 +69,8 @@ async function workingBackends(): Promise<BackendName[]> {
   const ok: BackendName[] = [];
   for (const b of wanted) {
     try {
-      await (await openBackend(b)).destroy();
+      if (b === 'wasm') for (const d of DOMAINS) loadModule(d.name);
+      else await (await openBackend(b)).destroy();
       ok.push(b);
     } catch (e) {
       log(`skip ${b}: ${(e as Error).message}`);
@@ -82,6 +87,7 @@ function describe(r: InteractionRecord): string {
     `${r.domain} ${r.backend}${r.threads === 1 ? ' (1 thread)' : ''} [${r.kernel}] ${r.evaluation} P=${r.population}: ` +
     `${fmt(r.interactionsPerSec)} interactions/s (min ${fmt(r.interactionsPerSecMin)}, max ${fmt(r.interactionsPerSecMax)}), ` +
     `reference ${fmt(r.referencePerSec)}/s, x${r.speedupVsReference.toFixed(1)}` +
+    (r.speedupVsC !== undefined ? `, C ${fmt(r.cBaselinePerSec!)}/s, x${r.speedupVsC.toFixed(3)} of C${r.cAgrees ? '' : ' *** C DISAGREES ***'}` : '') +
     (r.unit ? `, ${fmt(r.unitsPerSec!)} ${r.unit}/s` : '') +
     `, first call ${r.firstCallSeconds.toFixed(2)} s, RSS +${r.memory.rssDeltaMiB} MiB` +
     (r.agrees ? '' : '  *** DISAGREES WITH THE REFERENCE ***')
@@ -90,6 +96,7 @@ function describe(r: InteractionRecord): string {
 
 /** The kernels worth timing on a backend: its default, and each variant that is not that same kernel. */
 function variantsOn(domain: DomainInstance, backend: BackendName): string[] {
+  if (backend === 'wasm') return domain.wasm ? ['default'] : []; // one wasm kernel a domain
   const own = caseKernel(domain, backend, 'default');
   return ['default', ...Object.keys(domain.kernelVariants ?? {}).filter((v) => domain.kernelVariants![v] !== own)];
 }
@@ -106,6 +113,8 @@ async function sweep(c: Omit<Case, 'population'>, records: InteractionRecord[]):
 async function main(): Promise<void> {
   const before = load();
   const backends = await workingBackends();
+  const baselines = buildBaselines(log);
+  if (baselines) log(`C baseline: ${baselines.compiler}, ${baselines.flags}`);
   const domains = DOMAINS.filter((d) => !values.domain || values.domain.includes(d.name));
   const records: InteractionRecord[] = [];
   const overhead: CallOverheadRecord[] = [];
@@ -114,8 +123,9 @@ async function main(): Promise<void> {
   for (const domain of domains) {
     const instance = domain.create(domain.options.parse({}));
     for (const backend of backends) {
-      for (const variant of variantsOn(instance, backend)) await sweep({ domain: instance, backend, variant, threads: 'pool', runs }, records);
-      if (backend === 'webasm') await sweep({ domain: instance, backend, variant: 'default', threads: 1, runs }, records);
+      if (variantsOn(instance, backend).length === 0) continue;
+      for (const variant of variantsOn(instance, backend)) await sweep({ domain: instance, backend, variant, threads: 'pool', runs, baselines }, records);
+      if (backend === 'webasm' || backend === 'wasm') await sweep({ domain: instance, backend, variant: 'default', threads: 1, runs, baselines }, records);
       const o = await measureCallOverhead(instance, backend, mid, runs);
       overhead.push(o);
       log(
@@ -142,8 +152,10 @@ async function main(): Promise<void> {
       );
     }
   }
+  baselines?.cleanup();
   const result: BenchResult = {
     date: new Date().toISOString(),
+    ...(baselines ? { cBaseline: `${baselines.compiler}, ${baselines.flags}` } : {}),
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     load: { before, after: load() },
     machine: machine(),

@@ -13,6 +13,7 @@ import { sampledOpponents } from '../core/engine/interactions.ts';
 import { stream } from '../core/basics/rng.ts';
 import { MemoryProbe, type MemoryRecord } from './memory.ts';
 import { rate, seconds, spread } from './stats.ts';
+import { hasBaseline, runBaseline, type Baselines } from './c-baseline.ts';
 
 export interface InteractionRecord {
   readonly domain: string;
@@ -21,7 +22,7 @@ export interface InteractionRecord {
   readonly kernel: string;
   /** 'default', or the name of the kernel variant. */
   readonly variant: string;
-  /** webasm: a worker per core ('pool'), or one thread. */
+  /** webasm and wasm: a thread per core ('pool'), or one thread. */
   readonly threads: 'pool' | 1;
   readonly evaluation: string;
   readonly population: number;
@@ -35,6 +36,17 @@ export interface InteractionRecord {
   readonly referencePerSecMax: number;
   /** Median over the runs of (kernel rate / reference rate), each pair timed back to back. */
   readonly speedupVsReference: number;
+  /** The compiled C baseline (c-baseline.ts) on the same batch, its best run; round robin only. */
+  readonly cBaselinePerSec?: number;
+  /**
+   * Best kernel batch / best C batch: the same batch, one of each per run,
+   * back to back. Best rather than median: a batch of a few ms on a machine
+   * loaded 10-20 deep (this one, shared) is often preempted for longer than
+   * it runs, and the best of each is what either does when it has a core.
+   */
+  readonly speedupVsC?: number;
+  /** The C baseline's outcomes equal the kernel's. */
+  readonly cAgrees?: boolean;
   readonly unit?: string;
   readonly unitsPerSec?: number;
   readonly referenceUnitsPerSec?: number;
@@ -55,6 +67,14 @@ export interface Case {
   /** k opponents each, or round robin when undefined. */
   readonly sampled?: number;
   readonly runs: number;
+  /** Compiled C baselines, when there is a compiler. */
+  readonly baselines?: Baselines | null;
+}
+
+/** A case's kernel name: the wasm kernel's on wasm, else the gpu.js kernel's. */
+export function caseKernelName(domain: DomainInstance, backend: BackendName, variant: string): string {
+  if (backend === 'wasm') return domain.wasm?.name ?? 'none';
+  return caseKernel(domain, backend, variant).name ?? variant;
 }
 
 /** The kernel a case runs, and its name. */
@@ -100,7 +120,14 @@ export async function measureInteractions(k: Case): Promise<InteractionRecord> {
   const ref = referenceEvaluator(domain);
   const rows = await referenceRows(domain, s, c, opp, width);
   const memory = new MemoryProbe();
-  const evaluator = await kernelEvaluator({ ...domain, kernel }, k.backend, { asyncMode: k.threads === 'pool' });
+  const evaluator = await kernelEvaluator({ ...domain, kernel }, k.backend, {
+    asyncMode: k.threads === 'pool',
+    ...(k.backend === 'wasm' && k.threads === 1 ? { threads: 1 } : {}),
+  });
+  // The C baseline on the same batch (round robin only), once per run.
+  const baselines = !k.sampled && hasBaseline(k.baselines ?? null, domain) ? k.baselines! : null;
+  const cTimes: number[] = [];
+  let cAgrees = true;
   let outcomes: Float32Array = new Float32Array(0);
   let expected: Float32Array = new Float32Array(0);
   const kernelTimes: number[] = [];
@@ -116,6 +143,11 @@ export async function measureInteractions(k: Case): Promise<InteractionRecord> {
       kernelTimes.push(await seconds(batch));
       memory.sample();
       refTimes.push(await seconds(refBatch));
+      if (baselines) {
+        const run = runBaseline(baselines, domain, s, c, 1);
+        cTimes.push(run.seconds);
+        cAgrees &&= run.outcomes.every((v, i) => Object.is(v, outcomes[i]));
+      }
     }
   } finally {
     await evaluator.destroy();
@@ -125,11 +157,12 @@ export async function measureInteractions(k: Case): Promise<InteractionRecord> {
   const refRate = rate(rows * width, spread(refTimes));
   const ratios = kernelTimes.map((t, r) => (interactions / t) / ((rows * width) / refTimes[r]!));
   const agrees = expected.every((x, i) => Object.is(x, outcomes[i]));
+
   const units = unitsPerInteraction(domain, s, c, opp, width, rows);
   return {
     domain: domain.name,
     backend: k.backend,
-    kernel: kernel.name ?? k.variant,
+    kernel: caseKernelName(domain, k.backend, k.variant),
     variant: k.variant,
     threads: k.threads,
     evaluation: k.sampled ? `sampled k=${k.sampled}` : 'round-robin',
@@ -143,6 +176,9 @@ export async function measureInteractions(k: Case): Promise<InteractionRecord> {
     referencePerSecMin: refRate.min,
     referencePerSecMax: refRate.max,
     speedupVsReference: spread(ratios).median,
+    ...(baselines
+      ? { cBaselinePerSec: interactions / Math.min(...cTimes), speedupVsC: Math.min(...cTimes) / Math.min(...kernelTimes), cAgrees }
+      : {}),
     ...(domain.workUnits
       ? { unit: domain.workUnits.name, unitsPerSec: kernelRate.median * units, referenceUnitsPerSec: refRate.median * units }
       : {}),

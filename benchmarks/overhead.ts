@@ -11,7 +11,7 @@ import type { BackendName } from '../core/domain/backend-names.ts';
 import type { DomainInstance } from '../core/domain/domain.ts';
 import { kernelEvaluator, randomPair, roundRobinOpponents } from '../core/backends/evaluator.ts';
 import { stack } from '../core/engine/interactions.ts';
-import { caseKernel } from './interactions.ts';
+import { caseKernelName } from './interactions.ts';
 import { seconds, spread, timeRuns, type Spread } from './stats.ts';
 
 export interface CallOverheadRecord {
@@ -67,7 +67,7 @@ export async function measureCallOverhead(domain: DomainInstance, backend: Backe
     return {
       domain: domain.name,
       backend,
-      kernel: caseKernel(domain, backend, 'default').name ?? 'default',
+      kernel: caseKernelName(domain, backend, 'default'),
       population: P,
       callSeconds: call,
       batchSeconds: batch,

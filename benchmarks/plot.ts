@@ -51,7 +51,7 @@ export function scalingPoints(records: readonly InteractionRecord[]): ScalingPoi
 export function scalingChart(points: readonly ScalingPoint[], date: string): ChartSpec {
   const sizes = [...new Set(points.map((p) => p.population))].sort((a, b) => a - b);
   // Fixed colours per backend; the legend lists only what was measured.
-  const colours = ['#7b3294', '#e66101', '#1b7837', '#2166ac', '#555555'];
+  const colours = ['#7b3294', '#e66101', '#d6604d', '#1b7837', '#2166ac', '#555555'];
   const present = new Set(points.map((p) => p.series));
   const all = [...BACKENDS, REFERENCE];
   const series = all.filter((s) => present.has(s));

@@ -20,6 +20,10 @@ const table = (head: string[], rows: string[][]) =>
 
 const isMain = (r: InteractionRecord) => r.threads === 'pool' && r.evaluation === 'round-robin';
 
+/** The C baseline's rate and the kernel's ratio to it (both timed in the same run), or "n/a" where there is none. */
+const vsC = (r: InteractionRecord): string[] =>
+  r.speedupVsC === undefined ? ['n/a', 'n/a'] : [si(r.cBaselinePerSec!), `**${x(r.speedupVsC)}**${r.cAgrees ? '' : ' (C disagrees)'}`];
+
 function throughput(records: InteractionRecord[]): string {
   const rows = records
     .filter((r) => isMain(r) && r.variant === 'default')
@@ -31,10 +35,11 @@ function throughput(records: InteractionRecord[]): string {
       r.unit ? `${si(r.unitsPerSec!)} ${r.unit}` : '',
       si(r.referencePerSec),
       `**${x(r.speedupVsReference)}**`,
+      ...vsC(r),
       `${r.memory.rssPeakMiB} (+${r.memory.rssDeltaMiB})`,
       r.agrees ? 'yes' : '**NO**',
     ]);
-  return table(['domain', 'P', 'backend (kernel)', 'interactions/s median (min–max)', 'domain units/s', 'reference/s', 'speedup vs reference', 'RSS peak MiB (+delta)', 'agrees'], rows);
+  return table(['domain', 'P', 'backend (kernel)', 'interactions/s median (min–max)', 'domain units/s', 'reference/s', 'speedup vs reference', 'C baseline/s', 'vs C', 'RSS peak MiB (+delta)', 'agrees'], rows);
 }
 
 function best(records: InteractionRecord[]): string {
@@ -43,8 +48,8 @@ function best(records: InteractionRecord[]): string {
     const key = `${r.domain}|${r.population}`;
     if (!byKey.has(key) || byKey.get(key)!.speedupVsReference < r.speedupVsReference) byKey.set(key, r);
   }
-  const rows = [...byKey.values()].map((r) => [r.domain, String(r.population), `${r.backend} (${r.kernel})`, `**${x(r.speedupVsReference)}**`]);
-  return table(['domain', 'P', 'best backend', 'speedup vs reference'], rows);
+  const rows = [...byKey.values()].map((r) => [r.domain, String(r.population), `${r.backend} (${r.kernel})`, `**${x(r.speedupVsReference)}**`, vsC(r)[1]!]);
+  return table(['domain', 'P', 'best backend', 'speedup vs reference', 'vs C baseline'], rows);
 }
 
 function variants(records: InteractionRecord[]): string {
@@ -63,9 +68,11 @@ function threads(records: InteractionRecord[]): string {
     .flatMap((one) => {
       // The two sweeps stop growing independently: sizes measured only one way are left out.
       const pool = records.find((p) => isMain(p) && p.variant === 'default' && p.domain === one.domain && p.backend === one.backend && p.population === one.population);
-      return pool ? [[one.domain, one.backend, String(one.population), si(one.interactionsPerSec), si(pool.interactionsPerSec), x(pool.speedupVsReference / one.speedupVsReference)]] : [];
+      return pool
+        ? [[one.domain, one.backend, String(one.population), si(one.interactionsPerSec), vsC(one)[1]!, si(pool.interactionsPerSec), vsC(pool)[1]!, x(pool.speedupVsReference / one.speedupVsReference)]]
+        : [];
     });
-  return table(['domain', 'backend', 'P', '1 thread /s', 'worker pool /s', 'pool vs 1 thread*'], rows);
+  return table(['domain', 'backend', 'P', '1 thread /s', '1 thread vs C', 'all threads /s', 'all threads vs C', 'all threads vs 1 thread*'], rows);
 }
 
 function sampled(records: InteractionRecord[]): string {
@@ -109,6 +116,10 @@ export function report(result: BenchResult): string {
     '',
     `Machine: ${Object.entries(result.machine).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
     '',
+    result.cBaseline
+      ? `C baseline (benchmarks/c/, single thread): ${result.cBaseline}; "vs C" is the kernel's best batch against C's best on the same batch, one of each per run, back to back (interactions.ts says why the best).`
+      : 'C baseline: not measured (no C compiler).',
+    '',
     '### Best backend against the reference',
     best(r),
     '',
@@ -118,7 +129,7 @@ export function report(result: BenchResult): string {
     '### Kernel variants',
     variants(r),
     '',
-    '### Threads (webasm)',
+    '### Threads (webasm, wasm)',
     threads(r),
     '',
     '\\* Ratios of the speedups over the reference, each timed back to back with its own reference runs: the',

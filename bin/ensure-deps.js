@@ -36,3 +36,8 @@ if (why) {
   process.stderr.write(`installing dependencies (npm ci): ${why}\n`);
   execSync('npm ci', { stdio: 'inherit' });
 }
+
+// The wasm backend's kernels, compiled from the domains' AssemblyScript
+// sources when missing or older than them (bin/build-wasm.js).
+const { buildWasm } = await import('./build-wasm.js');
+await buildWasm();

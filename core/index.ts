@@ -25,6 +25,7 @@ export type {
 export type { BatchInteraction, CustomInteraction, Grid, KernelSource, KernelThis } from './domain/kernel-types.ts';
 export type { GpuInstance } from './domain/gpujs.ts';
 export type { BackendName } from './domain/backend-names.ts';
+export type { WasmArena, WasmBatch, WasmCall, WasmKernel } from './domain/wasm-kernel.ts';
 
 // Basics: genomes as typed arrays, seeded randomness, errors users can act on, JSON.
 export { createPopulation, genome, populationOf, remap, type Population } from './basics/population.ts';

@@ -1,5 +1,6 @@
 /**
- * gpu.js backends. `auto` tries them best first and keeps the first one that
+ * Backends: gpu.js's four, and `wasm` (hand-written WebAssembly SIMD kernels
+ * on every core, core/backends/wasm/, no gpu.js). `auto` tries them best first and keeps the first one that
  * both starts and agrees with the domain's plain-TS reference on a smoke test
  * (see evaluator.ts); every run records which backend ran and why the better
  * ones were skipped.
@@ -38,9 +39,12 @@ function prepareWebGPU(): Promise<string | null> {
   return webgpuReady;
 }
 
-/** A GPU instance for one backend, or BackendUnavailable saying why not. */
+/** A GPU instance for one gpu.js backend, or BackendUnavailable saying why not. */
 export async function openBackend(name: BackendName): Promise<GpuInstance> {
   switch (name) {
+    case 'wasm':
+      // The evaluator opens wasm itself (core/backends/wasm/); it has no gpu.js instance.
+      throw new BackendUnavailable('wasm is not a gpu.js backend');
     case 'webgpu': {
       const why = await prepareWebGPU();
       if (why) throw new BackendUnavailable(why);

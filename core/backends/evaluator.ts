@@ -13,12 +13,11 @@ import { BACKENDS, type BackendChoice, type BackendName } from '../domain/backen
 import { BackendUnavailable, firstLine, openBackend } from './backend.ts';
 import { stream } from '../basics/rng.ts';
 import { UserError } from '../basics/errors.ts';
+import { checkShapes } from './batch-shape.ts';
+import { wasmEvaluator } from './wasm/evaluator.ts';
+import type { Evaluator } from './evaluator-type.ts';
 
-export interface Evaluator {
-  readonly backend: BackendName | 'reference';
-  evaluate(rows: Population, cols: Population, opponents: Int32Array, width: number): Promise<Float32Array>;
-  destroy(): Promise<void>;
-}
+export type { Evaluator } from './evaluator-type.ts';
 
 export function referenceEvaluator(domain: DomainInstance): Evaluator {
   return {
@@ -45,9 +44,18 @@ export interface KernelOptions {
    * Off only to measure what the threads buy (benchmarks/).
    */
   readonly asyncMode?: boolean;
+  /** wasm: threads to use (default: calibrate on `shape`, else every core). */
+  readonly threads?: number;
+  /** The run's main batch shape: wasm calibrates one thread against all on it. */
+  readonly shape?: BatchShape;
 }
 
 export async function kernelEvaluator(chosen: DomainInstance, backend: BackendName, options: KernelOptions = {}): Promise<Evaluator> {
+  if (backend === 'wasm') {
+    const { shape, threads } = options;
+    const calibrate = shape ? calibrationBatch(chosen, shape) : undefined;
+    return wasmEvaluator(chosen, { ...(threads ? { threads } : {}), ...(calibrate ? { calibrate } : {}) });
+  }
   const override = chosen.kernel.perBackend?.[backend];
   const domain = override ? { ...chosen, kernel: override } : chosen;
   const gpu = await openBackend(backend);
@@ -93,14 +101,6 @@ function singleKernelEvaluator(gpu: GpuInstance, domain: DomainInstance, backend
   };
 }
 
-function checkShapes(rows: Population, cols: Population, opponents: Int32Array, width: number): void {
-  if (opponents.length !== rows.size * width) {
-    throw new Error(`opponents has ${opponents.length} entries, expected ${rows.size} x ${width}`);
-  }
-  for (const c of opponents) {
-    if (c < 0 || c >= cols.size) throw new Error(`opponent index ${c} out of range 0..${cols.size - 1}`);
-  }
-}
 
 /** Random populations for cross-checking a kernel against the reference. */
 export function randomPair(domain: DomainInstance, rows: number, cols: number, seed: string): [Population, Population] {
@@ -147,6 +147,8 @@ export interface BackendAttempt {
   readonly reason?: string;
   /** Seconds for one calibration batch (auto only). */
   readonly seconds?: number;
+  /** How it ran (Evaluator.detail). */
+  readonly detail?: string;
 }
 
 export interface SelectedEvaluator {
@@ -163,9 +165,15 @@ export interface BatchShape {
   readonly width: number;
 }
 
+/** Random genomes in a batch of `shape`, each row meeting columns 0..width-1 (mod cols). */
+function calibrationBatch(domain: DomainInstance, shape: BatchShape) {
+  const [rows, cols] = randomPair(domain, shape.rows, shape.cols, 'calibrate');
+  const opponents = Int32Array.from({ length: shape.rows * shape.width }, (_, i) => (i % shape.width) % shape.cols);
+  return { rows, cols, opponents, width: shape.width };
+}
+
 async function timeBatch(evaluator: Evaluator, domain: DomainInstance, shape: BatchShape): Promise<number> {
-  const [s, c] = randomPair(domain, shape.rows, shape.cols, 'calibrate');
-  const opp = Int32Array.from({ length: shape.rows * shape.width }, (_, i) => (i % shape.width) % shape.cols);
+  const { rows: s, cols: c, opponents: opp } = calibrationBatch(domain, shape);
   await evaluator.evaluate(s, c, opp, shape.width); // compiles and warms up
   let best = Infinity;
   for (let k = 0; k < 2; k++) {
@@ -195,15 +203,15 @@ export async function selectEvaluator(
   for (const backend of candidates) {
     let evaluator: Evaluator | undefined;
     try {
-      evaluator = await kernelEvaluator(domain, backend);
+      evaluator = await kernelEvaluator(domain, backend, { shape });
       const mismatch = await crossCheck(domain, evaluator, { rows: 4, cols: 5, seed: 'smoke' });
       if (mismatch) throw new BackendUnavailable(`disagrees with the reference: ${mismatch}`);
       if (choice !== 'auto') {
-        attempts.push({ backend, ok: true });
+        attempts.push({ backend, ok: true, ...(evaluator.detail ? { detail: evaluator.detail } : {}) });
         return { evaluator, attempts, fallbacks: BACKENDS.slice(BACKENDS.indexOf(backend) + 1) };
       }
       const seconds = await timeBatch(evaluator, domain, shape);
-      attempts.push({ backend, ok: true, seconds });
+      attempts.push({ backend, ok: true, seconds, ...(evaluator.detail ? { detail: evaluator.detail } : {}) });
       if (!best || seconds < best.seconds) {
         await best?.evaluator.destroy();
         best = { evaluator, seconds };

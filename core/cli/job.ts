@@ -38,6 +38,7 @@ function attemptsJson(attempts: readonly BackendAttempt[]): JsonObject[] {
     ok: a.ok,
     ...(a.reason ? { reason: a.reason } : {}),
     ...(a.seconds !== undefined ? { secondsPerBatch: a.seconds } : {}),
+    ...(a.detail ? { detail: a.detail } : {}),
   }));
 }
 

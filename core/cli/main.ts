@@ -39,7 +39,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--generations <n>', `generations to play; 0 = until stopped (Ctrl-C checkpoints and stops) (${generationsDefault()})`)
     .option('--seed <s>', 'random seed (same seed + config + backend = identical run)')
     .option('--out <dir>', 'run directory (default runs/<domain>-<time>)')
-    .addOption(new Option('--backend <b>', 'gpu.js backend').choices([...BACKEND_CHOICES]))
+    .addOption(new Option('--backend <b>', 'backend: a gpu.js one, or wasm (WebAssembly SIMD on every core)').choices([...BACKEND_CHOICES]))
     .option('--population <n>', 'size of both populations')
     .option('--solvers <n>', 'solver population size')
     .option('--challengers <n>', 'challenger population size')

@@ -3,8 +3,13 @@
  * because a domain may give a backend its own kernel (InteractionKernel.perBackend);
  * opening them is core/backends/backend.ts's job.
  */
-/** Best first. */
-export const BACKENDS = ['webgpu', 'headlessgl', 'webasm', 'cpu'] as const;
+/**
+ * Best first. `auto` times every one that works and keeps the fastest, so
+ * the order only breaks ties and orders failover; wasm comes after the GPU
+ * backends (which win only where a real GPU answers) and before gpu.js's CPU
+ * ones, which it outruns (BENCHMARKS.md).
+ */
+export const BACKENDS = ['webgpu', 'headlessgl', 'wasm', 'webasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 export const BACKEND_CHOICES = ['auto', ...BACKENDS] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];

@@ -15,7 +15,8 @@ import type { Population } from '../basics/population.ts';
 import type { JsonObject, JsonValue } from '../basics/json.ts';
 import type { GpuInstance } from './gpujs.ts';
 import type { KernelSource, CustomInteraction } from './kernel-types.ts';
-import type { BackendName } from '../domain/backend-names.ts';
+import type { BackendName } from './backend-names.ts';
+import type { WasmKernel } from './wasm-kernel.ts';
 
 /** One side's genome: how to make, vary and show it. */
 export interface GenomeSpec {
@@ -157,6 +158,8 @@ export interface DomainInstance {
    * against `kernel`; the contract test holds each to the reference too.
    */
   readonly kernelVariants?: Readonly<Record<string, InteractionKernel>>;
+  /** The same interaction as a WebAssembly SIMD kernel, for the `wasm` backend (wasm-kernel.ts). */
+  readonly wasm?: WasmKernel;
   /** M[s][c] = raw / rawScale, in [0, 1]. */
   readonly rawScale: number;
   /** Plain-TS reference of the kernel: must return exactly the kernel's raw value. */

@@ -39,21 +39,75 @@ function candidateColumns(games: Interactions, archiveOffset: number, archiveSiz
   return cols;
 }
 
+/**
+ * The distinctions made so far, as bits: row a, bit b = (a, b) covered. With
+ * 1,000 challengers a column's gain was a million compares; as bitsets it is
+ * a few thousand words (the same counts, so the same archive).
+ */
+class Covered {
+  readonly words: number;
+  readonly bits: Uint32Array;
+  constructor(readonly size: number) {
+    this.words = Math.ceil(size / 32);
+    this.bits = new Uint32Array(size * this.words);
+  }
+}
+
+/** Most distinct outcomes in a column for the bitset path (outcomes are quanta of rawScale: a few). */
+const MAX_LEVELS = 64;
+
+/** For each outcome value x in `o`, the set of b with x > o[b], as bits; null when o has too many distinct values. */
+function lessSets(o: Float64Array, words: number): Map<number, Uint32Array> | null {
+  const sets = new Map<number, Uint32Array>();
+  for (const x of o) {
+    if (Number.isNaN(x) || sets.has(x)) continue;
+    if (sets.size === MAX_LEVELS) return null;
+    const set = new Uint32Array(words);
+    for (let b = 0; b < o.length; b++) if (x > o[b]!) set[b >>> 5]! |= 1 << (b & 31);
+    sets.set(x, set);
+  }
+  return sets;
+}
+
+function popcount32(v: number): number {
+  v -= (v >>> 1) & 0x55555555;
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
 /** Distinctions column `o` makes that `covered` does not hold yet. */
-function gain(o: Float64Array, covered: Uint8Array): number {
+function gain(o: Float64Array, covered: Covered, sets: Map<number, Uint32Array> | null): number {
   const S = o.length;
+  const W = covered.words;
+  const bits = covered.bits;
   let n = 0;
   for (let a = 0; a < S; a++) {
     const x = o[a]!;
     if (Number.isNaN(x)) continue;
-    for (let b = 0; b < S; b++) if (x > o[b]! && covered[a * S + b] === 0) n++;
+    if (sets) {
+      const less = sets.get(x)!;
+      for (let w = 0; w < W; w++) n += popcount32(less[w]! & ~bits[a * W + w]!);
+    } else {
+      for (let b = 0; b < S; b++) if (x > o[b]! && ((bits[a * W + (b >>> 5)]! >>> (b & 31)) & 1) === 0) n++;
+    }
   }
   return n;
 }
 
-function cover(o: Float64Array, covered: Uint8Array): void {
+function cover(o: Float64Array, covered: Covered, sets: Map<number, Uint32Array> | null): void {
   const S = o.length;
-  for (let a = 0; a < S; a++) for (let b = 0; b < S; b++) if (o[a]! > o[b]!) covered[a * S + b] = 1;
+  const W = covered.words;
+  const bits = covered.bits;
+  for (let a = 0; a < S; a++) {
+    const x = o[a]!;
+    if (Number.isNaN(x)) continue; // NaN > anything is false: it covers nothing
+    if (sets) {
+      const less = sets.get(x)!;
+      for (let w = 0; w < W; w++) bits[a * W + w]! |= less[w]!;
+    } else {
+      for (let b = 0; b < S; b++) if (x > o[b]!) bits[a * W + (b >>> 5)]! |= 1 << (b & 31);
+    }
+  }
 }
 
 /**
@@ -62,8 +116,9 @@ function cover(o: Float64Array, covered: Uint8Array): void {
  */
 export function chooseInformative(cols: readonly Float64Array[], size: number, oldMembers: number): number[] {
   const S = cols[0]?.length ?? 0;
-  const covered = new Uint8Array(S * S);
-  const stale = cols.map((o) => gain(o, covered));
+  const covered = new Covered(S);
+  const sets = cols.map((o) => lessSets(o, covered.words));
+  const stale = cols.map((o, i) => gain(o, covered, sets[i]!));
   // Candidates ordered by (stale gain desc, index asc): the plain greedy's order.
   const before = (i: number, j: number) => stale[i]! > stale[j]! || (stale[i] === stale[j] && i < j);
   const open = cols.map((_, i) => i);
@@ -71,7 +126,7 @@ export function chooseInformative(cols: readonly Float64Array[], size: number, o
   while (chosen.length < size && open.length > 0) {
     open.sort((i, j) => (before(i, j) ? -1 : before(j, i) ? 1 : 0));
     const top = open[0]!;
-    stale[top] = gain(cols[top]!, covered);
+    stale[top] = gain(cols[top]!, covered, sets[top]!);
     if (stale[top] === 0) {
       // Re-check: a candidate whose fresh gain is 0 can never gain again; drop it.
       open.shift();
@@ -80,7 +135,7 @@ export function chooseInformative(cols: readonly Float64Array[], size: number, o
     const next = open[1];
     if (next === undefined || before(top, next)) {
       chosen.push(top);
-      cover(cols[top]!, covered);
+      cover(cols[top]!, covered, sets[top]!);
       open.shift();
     }
   }

@@ -13,6 +13,7 @@ import { ruleGenome } from './rule-genome.ts';
 import { configurationGenome } from './configuration.ts';
 import { classifyReference, simulate } from './classify.ts';
 import { chunkedKernel } from './batch.ts';
+import { densityWasmKernel } from './wasm.ts';
 import { standardAccuracy } from './accuracy.ts';
 import { densityEval } from './eval.ts';
 import { lambda, ruleToHex } from './rule.ts';
@@ -77,6 +78,7 @@ export const densityClassification: Domain<typeof options> = {
         // What the period-1/2 stop buys (on GL it costs more than it saves on random rules).
         'no-cycle-check': chunkedKernel(size, steps, { k: 6, unroll: 2, cycleCheck: false, useBreak: true }),
       },
+      wasm: densityWasmKernel(size, steps),
       rawScale: 1,
       reference: (rule, ic) => classifyReference(rule, ic, steps),
       // Work as the reference defines it (kernels that stop earlier still count it).

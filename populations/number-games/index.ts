@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { genome, type Domain, type ProbeContext } from '../../core/index.ts';
 import { GAME_ID, GAMES, numberGameKernel, numberGameReference } from './games.ts';
 import { pointGenome } from './point.ts';
+import { numberGamesWasmKernel } from './wasm.ts';
 
 const options = z.strictObject({
   game: z.enum(GAMES).default('intransitive').describe('intransitive | focusing | sum'),
@@ -47,6 +48,7 @@ export const numberGames: Domain<typeof options> = {
       solver: spec('solver point'),
       challenger: spec('challenger point'),
       kernel: { source: numberGameKernel, constants: { dims, game: id }, loopMaxIterations: dims },
+      wasm: numberGamesWasmKernel(dims, id),
       rawScale: 2,
       reference: (s, c) => numberGameReference(id, dims, s, c),
       workUnits: { name: 'dimension-comparisons', count: () => dims },

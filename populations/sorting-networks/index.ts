@@ -9,6 +9,8 @@ import { z } from 'zod';
 import { readJsonFile, solverOfBest, type Domain, type InteractionKernel } from '../../core/index.ts';
 import { activeComparators, networkGenome, networkOf, testSetGenome } from './genome.ts';
 import { bitSlicedSortingKernel, transposeTestSet, wordsPerTestSet } from './bit-sliced.ts';
+import { sortingWasmKernel } from './wasm.ts';
+import { cachedCheck } from './probe-cache.ts';
 import { sortingKernel, sortingReference, unrolledSortingKernel } from './kernel.ts';
 import { BEST_KNOWN_SIZE, checkNetwork, depth, parseNetwork, oddEvenMergeSort } from './network.ts';
 import { networkRecord } from './record.ts';
@@ -41,6 +43,7 @@ export const sortingNetworks: Domain<typeof options> = {
     const { inputs, vectors, initialDensity } = opts;
     const slots = opts.maxComparators ?? defaultSlots(inputs);
     const lowMask = 2 ** (inputs - 1) - 1;
+    const check = cachedCheck();
     // The kernel before bit-slicing. gpu.js emulates bitwise operations in
     // GLSL, where bit-slicing buys nothing: on headlessgl this one stays a
     // little faster and compiles sooner (benchmarks/compile.ts, BENCHMARKS.md).
@@ -73,12 +76,13 @@ export const sortingNetworks: Domain<typeof options> = {
           loopMaxIterations: Math.max(vectors, slots),
         },
       },
+      wasm: sortingWasmKernel(inputs, vectors, slots),
       rawScale: vectors,
       reference: (network, testSet) => sortingReference(network, testSet, lowMask),
       solverCost: (network) => activeComparators(network) / slots,
       workUnits: { name: 'comparator-tests', count: (network) => vectors * activeComparators(network) },
       probe({ solver }) {
-        const report = checkNetwork(networkOf(solver, inputs));
+        const report = check(networkOf(solver, inputs));
         return {
           score: report.inputsSorted / report.inputsTotal,
           label: `fraction of all 2^${inputs} inputs sorted`,

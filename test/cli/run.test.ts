@@ -87,7 +87,7 @@ describe('redqueen run', () => {
     const best = JSON.parse(await read(dir, 'best.json'));
     expect(best.probe.valid).toBe(true);
     expect(best.solver.comparators.length).toBeLessThanOrEqual(21);
-    expect(JSON.parse(await read(dir, 'run.json')).backend).toMatch(/^(webgpu|headlessgl|webasm|cpu)$/);
+    expect(JSON.parse(await read(dir, 'run.json')).backend).toMatch(/^(webgpu|headlessgl|wasm|webasm|cpu)$/);
     // The README's next step: eval takes the run's best.json and checks its solver.
     const e = await runCli(['eval', '--domain', 'sorting-networks', '--network', join(dir, 'best.json'), '--json']);
     expect(e.code, e.stderr).toBe(0);
