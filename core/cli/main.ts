@@ -8,7 +8,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { BACKEND_CHOICES } from '../domain/backend-names.ts';
 import { EVALUATION_MODES } from '../engine/interactions.ts';
-import { isUserError } from '../basics/errors.ts';
+import { isUserError, type UserError } from '../basics/errors.ts';
+import { rawFault } from '../run/fs-errors.ts';
 import { DOMAINS } from '../../populations/index.ts';
 import { versions } from '../run/versions.ts';
 import { analyzeCommand } from './analyze-command.ts';
@@ -116,9 +117,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Commander has printed its message already; help and version are not errors.
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (isUserError(e)) {
-      process.stderr.write(`redqueen: error: ${e.message}\n`);
-      return e.exitCode;
+    const fault = rawFault(e);
+    if (isUserError(e) || fault) {
+      const error = fault ?? (e as UserError);
+      process.stderr.write(`redqueen: error: ${error.message}\n`);
+      return error.exitCode;
     }
     throw e;
   }

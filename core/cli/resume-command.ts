@@ -36,7 +36,7 @@ export async function resumeAction(dir: string, flags: ResumeFlags): Promise<num
   const found = await stat(dir).catch(() => null);
   if (!found?.isDirectory()) throw new UserError(`${dir}: no such directory; give the directory of a run (made by redqueen run --out DIR)`);
   if ((await stat(paths.checkpoint).catch(() => null)) === null) {
-    throw new UserError(`${dir}: no checkpoint.json here, so nothing to resume; give the directory of a run (made by redqueen run --out DIR)`);
+    throw new UserError(`${paths.checkpoint}: cannot read the checkpoint (ENOENT); nothing to resume: give the directory of a run (made by redqueen run --out DIR)`);
   }
   const streamFlags = await resumeStreamFlags(dir, flags);
   const stream = streamRecord(streamFlags);

@@ -18,11 +18,11 @@ import { readCheckpoint } from './checkpoint.ts';
 import { liveWriter } from './lock.ts';
 import { runPaths } from './run-dir.ts';
 
-async function readOrEmpty(path: string): Promise<Buffer> {
+async function readOrNull(path: string): Promise<Buffer | null> {
   try {
     return await readFile(path);
   } catch {
-    return Buffer.alloc(0);
+    return null;
   }
 }
 
@@ -71,9 +71,11 @@ export async function checkRunFiles(dir: string, solverLength: number, challenge
   } catch {
     checkpoint = null; // a missing or unreadable checkpoint is not this check's business
   }
-  const metrics = metricsOrder((await readOrEmpty(paths.metrics)).toString('utf8'));
+  const metrics = metricsOrder((await readOrNull(paths.metrics))?.toString('utf8') ?? '');
   if (metrics.problem) return `${paths.metrics}: ${metrics.problem}`;
-  const champions = championsOrder(await readOrEmpty(paths.champions), solverLength, challengerLength);
+  const bytes = await readOrNull(paths.champions);
+  // No champions.bin at all: a directory copied for viewing only; analyze says so itself when it needs them.
+  const champions = bytes ? championsOrder(bytes, solverLength, challengerLength) : { count: metrics.count, problem: null };
   if (champions.problem) return `${paths.champions}: ${champions.problem}`;
   if (champions.count < metrics.count) {
     return `${paths.champions} holds ${champions.count} champions but ${paths.metrics} ${metrics.count} generations`;

@@ -61,6 +61,18 @@ export function asFault(e: unknown, action: string, path: string): unknown {
   return code !== undefined && code in EXPECTED ? new FileFault(action, path, code) : e;
 }
 
+/**
+ * A raw Node fs error that escaped the guards (it names its syscall and path)
+ * as a FileFault; null for anything else. The CLI's last line of defence
+ * against a stack trace for an expected fault.
+ */
+export function rawFault(e: unknown): FileFault | null {
+  const err = e as (NodeJS.ErrnoException & { dest?: unknown }) | null;
+  const code = errnoCode(e);
+  if (e instanceof FileFault || code === undefined || !(code in EXPECTED) || typeof err?.path !== 'string') return null;
+  return new FileFault(err.syscall ?? 'use', err.path, code);
+}
+
 export async function guard<T>(action: string, path: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();

@@ -121,6 +121,9 @@ describe('disk faults', () => {
         `^redqueen: error: cannot create the lock ${dir}/writer\\.lock: the file system is read-only \\(EROFS\\); the run can be resumed from generation 20 once that is fixed: npx redqueen resume ${dir}$`,
       ),
     );
+    // analyze reads without the lock but writes its report beside the run: refused the same way.
+    const analyze = await runCli(['analyze', dir]);
+    expectOneLine(analyze, 3, /^redqueen: error: cannot create the analysis folder \S+\/analysis: the file system is read-only \(EROFS\)$/);
     const fresh = await runCli(['run', ...args, '--generations', '20', '--out', join(disk, 'a', 'b')]);
     expectOneLine(fresh, 3, /^redqueen: error: cannot create the run directory \S+\/a\/b: the file system is read-only \(EROFS\)$/);
     const onFile = await runCli(['run', ...args, '--generations', '20', '--out', join(dir, 'best.json')]);

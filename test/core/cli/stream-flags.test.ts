@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../../core/cli/main.ts';
-import { announce, streamSettings } from '../../../core/cli/stream-flags.ts';
+import { announce, streamSettings, type StreamFlags } from '../../../core/cli/stream-flags.ts';
 import { resumeLine, resumeStreamFlags, streamRecord } from '../../../core/cli/stream-record.ts';
 import { accessPolicy } from '../../../core/stream/access.ts';
 import { tempDir } from '../stream/helpers.ts';
@@ -22,7 +22,7 @@ describe('stream flags', () => {
   });
 
   it('reject bad values with the flag named', () => {
-    const bad: Array<[Record<string, string>, RegExp]> = [
+    const bad: Array<[StreamFlags, RegExp]> = [
       [{ host: '0.0.0.0' }, /--host needs --port/],
       [{ token: 'abcdefgh' }, /--token needs --port/],
       [{ speed: '3' }, /--speed needs --port/],
