@@ -166,7 +166,12 @@ export async function lockRunDir(dir: string, command: string): Promise<RunLock>
         throw asFault(e, 'create the lock', path);
       });
       try {
-        await link(candidate, path);
+        await link(candidate, path).catch(async (e: unknown) => {
+          // A file system without hard links (FAT, some FUSE mounts): O_EXCL create instead. A reader
+          // may then see the lock before its content and refuse as for a foreign lock, which is still a refusal.
+          if (!['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS'].includes(errnoCode(e) ?? '')) throw e;
+          await writeFile(path, `${JSON.stringify(holder)}\n`, { flag: 'wx' });
+        });
       } catch (e) {
         const code = errnoCode(e);
         // ENOENT: the candidate was swept by the holder's temp cleanup, or the directory is gone; retry or fail below.
