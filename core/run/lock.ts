@@ -47,15 +47,21 @@ export function lockPath(dir: string): string {
   return join(dir, LOCK_FILE);
 }
 
-/** Field 22 of /proc/PID/stat: when the process started. Null where there is no /proc. */
-export function processStartTime(pid: number): string | null {
+/** Fields 3 (state) and 22 (start time) of /proc/PID/stat; null where there is no /proc. */
+function procStat(pid: number): { state: string; started: string } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) is in parentheses and may hold spaces: count from the last ')'.
-    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return { state: fields[0] ?? '?', started: fields[19] ?? '?' };
   } catch {
     return null;
   }
+}
+
+/** When the process started (clock ticks since boot); null where there is no /proc. */
+export function processStartTime(pid: number): string | null {
+  return procStat(pid)?.started ?? null;
 }
 
 /** Is the process that wrote this lock still running? A lock from another host is assumed alive. */
@@ -67,8 +73,10 @@ export function holderAlive(holder: LockHolder): boolean {
     // EPERM: a process of another user has the pid; it is alive.
     if (errnoCode(e) !== 'EPERM') return false;
   }
-  const started = processStartTime(holder.pid);
-  return holder.started === null || started === null || started === holder.started;
+  const proc = procStat(holder.pid);
+  // A zombie (killed, not yet reaped by its parent) answers kill(pid, 0) but writes nothing more.
+  if (proc?.state === 'Z') return false;
+  return holder.started === null || proc === null || proc.started === holder.started;
 }
 
 function parseHolder(text: string): LockHolder | null {

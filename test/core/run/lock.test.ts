@@ -95,6 +95,26 @@ describe('the run directory lock', () => {
     }
   });
 
+  it('takes over the lock of a killed writer its parent has not reaped yet (a zombie)', async () => {
+    if (processStartTime(process.pid) === null) {
+      console.log('skipped: no /proc here to tell a zombie');
+      return;
+    }
+    // `sleep 0` exits at once; its parent then becomes `sleep 3` (exec), which never reaps it.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 3'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const pid = Number(await new Promise<string>((r) => parent.stdout.once('data', (d: Buffer) => r(d.toString()))));
+      await sleep(300);
+      const dir = await dirOf();
+      await writeFile(lockPath(dir), JSON.stringify(holder({ pid, started: processStartTime(pid), nonce: 'zombie' })));
+      const lock = await lockRunDir(dir, 'redqueen resume');
+      expect(await readLock(dir)).toMatchObject({ pid: process.pid });
+      await lock.release();
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+
   it('treats a lock from another host, or of a live process, as held', async () => {
     const dir = await dirOf();
     await writeFile(lockPath(dir), JSON.stringify(holder({ pid: 1, host: 'other-box', started: null })));
