@@ -74,12 +74,13 @@ export async function prepareRun(flags: RunFlags): Promise<{ config: RunConfig; 
   const domain = findDomain(name);
   if (!domain) throw new UserError(`unknown domain "${name}"; choose one of: ${DOMAINS.map((d) => d.name).join(', ')}`);
   if (flags.seed !== undefined && flags.seed.trim() === '') throw new UserError('--seed must not be empty (any text or number names a run)');
+  const population = intFlag('population', flags.population, 2, 65_536);
   const cli: ConfigFile = {
     seed: flags.seed,
     generations: intFlag('generations', flags.generations, 1, 100_000_000),
-    population: intFlag('population', flags.population, 2, 65_536),
-    solvers: intFlag('solvers', flags.solvers, 2, 65_536),
-    challengers: intFlag('challengers', flags.challengers, 2, 65_536),
+    // On the command line --population is the size of both unless --solvers or --challengers says otherwise.
+    solvers: intFlag('solvers', flags.solvers, 2, 65_536) ?? population,
+    challengers: intFlag('challengers', flags.challengers, 2, 65_536) ?? population,
     backend: choiceFlag('backend', flags.backend, BACKEND_CHOICES),
     evaluation: {
       mode: choiceFlag('evaluation', flags.evaluation, EVALUATION_MODES),

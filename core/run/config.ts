@@ -176,16 +176,12 @@ export function resolveConfig(
     }
     return v;
   };
-  // "population" sets both sizes within its layer; a size the same layer also gives must agree with it.
+  // A file's "population" sets both sizes; a size the same file also gives must agree with it.
   for (const { source, config } of layers) {
     for (const side of ['solvers', 'challengers'] as const) {
       const size = config[side];
       if (config.population !== undefined && size !== undefined && size !== config.population) {
-        throw new UserError(
-          source === COMMAND_LINE
-            ? `--population ${config.population} and --${side} ${size} disagree; give one of them`
-            : `${source}: fields "population" (${config.population}) and "${side}" (${size}) disagree; give one of them`,
-        );
+        throw new UserError(`${source}: fields "population" (${config.population}) and "${side}" (${size}) disagree; give one of them`);
       }
     }
   }

@@ -87,7 +87,6 @@ describe('bad input', () => {
     expect([config.solvers, config.challengers]).toEqual([12, 12]);
     const bad = join(dir, 'bad');
     await expectRefused(['run', '--config', join(dir, 'clash.json'), '--out', bad], /clash\.json: fields "population" \(12\) and "solvers" \(10\) disagree/, bad);
-    await expectRefused(['run', '--population', '8', '--challengers', '6', '--out', bad], /--population 8 and --challengers 6 disagree/, bad);
   });
 
   it('errors never echo the bytes of a file that is not JSON', async () => {

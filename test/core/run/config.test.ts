@@ -43,9 +43,6 @@ describe('config files', () => {
     expect(() => resolveConfig(sortingNetworks, [{ source: 'c.json', config: { population: 20, challengers: 8 } }])).toThrow(
       'c.json: fields "population" (20) and "challengers" (8) disagree; give one of them',
     );
-    expect(() => resolveConfig(sortingNetworks, [{ source: 'command line', config: { population: 20, solvers: 8 } }])).toThrow(
-      '--population 20 and --solvers 8 disagree; give one of them',
-    );
     expect(() => parseConfigFile({ population: 1 }, 'c.json')).toThrow(/field "population"/);
     expect(() => parseConfigFile({ seed: ' ' }, 'c.json')).toThrow(/field "seed".*must not be empty/);
   });
