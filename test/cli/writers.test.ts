@@ -50,17 +50,17 @@ function shell(line: string): Promise<CliResult> {
 describe('one writer per run directory', () => {
   it('SIGTERM stops with 143; two resumes at once: one proceeds, the other exits 2 naming it; the printed line resumes', async () => {
     const dir = join(base, 'twice');
-    const started = startCli(['run', ...args, '--out', dir, '--port', '0', '--speed', '50']);
+    const started = startCli(['run', ...args, '--out', dir, '--port', '0', '--speed', '25']);
     await waitFor(async () => (await lineCount(join(dir, 'metrics.jsonl'))) >= 10);
     started.child.kill('SIGTERM');
     const stopped = await started.done;
     expect(stopped.code, stopped.stderr).toBe(143);
     expect(stopped.stderr).not.toMatch(/press/);
-    expect(stopped.stderr).toContain(`continue with: npx redqueen resume ${dir} --port 0 --speed 50\n`);
-    expect(JSON.parse(await readFile(join(dir, 'run.json'), 'utf8')).stream).toEqual({ port: 0, speed: 50 });
+    expect(stopped.stderr).toContain(`continue with: npx redqueen resume ${dir} --port 0 --speed 25\n`);
+    expect(JSON.parse(await readFile(join(dir, 'run.json'), 'utf8')).stream).toEqual({ port: 0, speed: 25 });
 
     // The bug report: both `resume DIR` at once. The first to take the lock plays; the other is refused before writing.
-    // Both resume paced as the run was (--speed 50 from run.json), so the winner outlasts the loser's start.
+    // Both resume paced as the run was (--speed 25 from run.json), so the winner outlasts the loser's start.
     const a = startCli(['resume', dir, '--quiet']);
     const b = startCli(['resume', dir, '--quiet']);
     const first = await Promise.race([a.done.then((r) => ({ r, other: b })), b.done.then((r) => ({ r, other: a }))]);
@@ -79,7 +79,7 @@ describe('one writer per run directory', () => {
 
     // The line the stop printed, run as printed from the project directory (npx), streams as the run did.
     const line = /continue with: (.*)\n/.exec(interrupted.stderr)![1]!;
-    expect(line).toBe(`npx redqueen resume ${dir} --port 0 --speed 50`);
+    expect(line).toBe(`npx redqueen resume ${dir} --port 0 --speed 25`);
     const resumed = await shell(line);
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(resumed.stderr).toMatch(/viewer: http:\/\/127\.0\.0\.1:\d+\//);
