@@ -18,6 +18,7 @@ import { PATHOLOGIES, type Pathology, type PathologyEvent } from '../measures/de
 import { dominanceTournament, type DominanceChains } from '../measures/dominance.ts';
 import { championMatrix, masterFromRaw, summarizeMaster, type MasterSide, type MasterTournament } from '../measures/master.ts';
 import { parseGenerationLines, runPaths } from '../run/run-dir.ts';
+import { checkRunFiles, disagreement } from '../run/consistency.ts';
 import { findDomain } from '../../populations/index.ts';
 import { formatFraction } from '../basics/format.ts';
 import { bestProbed, bestValid, type BestProbed, type BestValid } from './records.ts';
@@ -126,6 +127,9 @@ async function readRun(dir: string): Promise<{ config: RunConfig; domain: Domain
   const found = findDomain(stored.domain ?? '');
   if (!found) throw new UserError(`${paths.runJson}: unknown domain "${stored.domain}"`);
   const { config, instance } = resolveConfig(found, [{ source: paths.runJson, config: stored }]);
+  // Read without the writer's lock: refuse files that no single writer leaves (two at once, an edit).
+  const problem = await checkRunFiles(dir, instance.solver.length, instance.challenger.length);
+  if (problem) throw new UserError(disagreement(dir, problem));
   let text: string;
   try {
     text = await readFile(paths.metrics, 'utf8');

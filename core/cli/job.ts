@@ -18,6 +18,7 @@ import type { RunRecords } from '../measures/records.ts';
 import { versions } from '../run/versions.ts';
 import { openFramesLog, type FramesLog } from '../stream/frames-log.ts';
 import { createProgress } from './progress.ts';
+import { resumeLine } from './stream-record.ts';
 
 export interface JobSetup {
   readonly dir: string;
@@ -30,6 +31,8 @@ export interface JobSetup {
   readonly quiet: boolean;
   /** Extra hooks (the stream server attaches here). */
   readonly hooks?: RunHooks;
+  /** The stream flags to keep in run.json and carry in the resume line (stream-record.ts); null when not streaming. */
+  readonly stream?: JsonObject | null;
 }
 
 function attemptsJson(attempts: readonly BackendAttempt[]): JsonObject[] {
@@ -73,6 +76,7 @@ async function recordSession(
     seed: setup.config.seed,
     backend,
     config: setup.config as unknown as JsonObject,
+    ...(setup.stream ? { stream: setup.stream } : {}),
     versions: versions(),
     sessions: [...sessions, session],
   });
@@ -103,18 +107,23 @@ export async function playJob(setup: JobSetup): Promise<number> {
     setup.hooks?.onNotice?.({ kind: 'backend-fallback', generation, message });
   });
   const controller = new AbortController();
+  const resume = resumeLine(setup.dir, setup.stream ?? null);
   let interrupts = 0;
-  const onSignal = (name: string) => {
+  // The shell's convention: 128 + the signal's number (SIGINT 2, SIGTERM 15).
+  let stopCode = 130;
+  const onSignal = (name: string, code: number) => {
     interrupts++;
+    stopCode = code;
     if (interrupts > 1) {
-      process.stderr.write(`\n${name} again: exiting now; resume from the last checkpoint with: redqueen resume ${setup.dir}\n`);
-      process.exit(130);
+      process.stderr.write(`\n${name} again: exiting now; resume from the last checkpoint with: ${resume}\n`);
+      process.exit(code);
     }
-    process.stderr.write(`\n${name}: stopping after the current generation (press again to exit at once)\n`);
+    // Only a person at a terminal presses again; a service manager's SIGTERM gets no such advice.
+    process.stderr.write(`\n${name}: stopping after the current generation${code === 130 ? ' (press Ctrl-C again to exit at once)' : ''}\n`);
     controller.abort();
   };
-  const sigint = () => onSignal('interrupt');
-  const sigterm = () => onSignal('terminate');
+  const sigint = () => onSignal('interrupt', 130);
+  const sigterm = () => onSignal('terminate', 143);
   process.on('SIGINT', sigint);
   process.on('SIGTERM', sigterm);
   // --generations 0: play until stopped (Ctrl-C or SIGTERM checkpoint and stop as always).
@@ -168,9 +177,9 @@ export async function playJob(setup: JobSetup): Promise<number> {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     if (result.stopped) {
       process.stderr.write(
-        `stopped at generation ${result.state.generation} after ${seconds} s; continue with: redqueen resume ${setup.dir}\n`,
+        `stopped at generation ${result.state.generation} after ${seconds} s; continue with: ${resume}\n`,
       );
-      return 130;
+      return stopCode;
     }
     if (!setup.quiet) {
       process.stderr.write(`done: ${result.state.generation} generations in ${seconds} s; results in ${setup.dir}\n`);

@@ -1,19 +1,22 @@
 /**
  * The `redqueen` command line (commander). Exit codes: 0 done, 2 bad input
- * (one line naming the flag, field or file), 130 stopped by Ctrl-C with
- * everything written, 1 anything unexpected (with its stack).
+ * (one line naming the flag, field or file) or a run directory another
+ * process is writing, 3 a file-system fault (disk full, read-only...: one
+ * line with the path and how to resume), 130 stopped by Ctrl-C and 143 by
+ * SIGTERM with everything written, 1 anything unexpected (with its stack).
  */
 import { Command, CommanderError, Option } from 'commander';
 import { BACKEND_CHOICES } from '../domain/backend-names.ts';
 import { EVALUATION_MODES } from '../engine/interactions.ts';
 import { ENGINE_DEFAULTS } from '../run/config.ts';
-import { isUserError } from '../basics/errors.ts';
+import { isUserError, type UserError } from '../basics/errors.ts';
+import { rawFault } from '../run/fs-errors.ts';
 import { DOMAINS } from '../../populations/index.ts';
 import { versions } from '../run/versions.ts';
 import { analyzeCommand } from './analyze-command.ts';
 import { domainFlags } from './domain-flags.ts';
 import { evalCommand } from './eval-command.ts';
-import { resumeCommand } from './resume-command.ts';
+import { resumeAction, type ResumeFlags } from './resume-command.ts';
 import { runCommand, type RunFlags } from './run-command.ts';
 import { DEFAULT_SERVE_PORT, serveCommand } from './serve-command.ts';
 import { addStreamOptions, withLiveStream, type StreamFlags } from './stream-flags.ts';
@@ -60,11 +63,10 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('continue a run from its checkpoint (bit-identical to never stopping)')
     .argument('<dir>', 'run directory')
     .option('--generations <n>', 'total generations to reach; 0 = until stopped (default: the run\'s own)')
-    .option('--quiet', 'no progress line');
-  addStreamOptions(resume, { speed: true, portHelp: 'serve the live viewer on this port (0 = any free port)' });
-  resume.action(async (dir: string, flags: { generations?: string; quiet?: boolean } & StreamFlags) =>
-    setExit(await withLiveStream(flags, (hooks) => resumeCommand(dir, flags, hooks))),
-  );
+    .option('--quiet', 'no progress line')
+    .option('--no-stream', 'do not serve the viewer the run was started with (its --port, --host, --speed are in run.json)');
+  addStreamOptions(resume, { speed: true, portHelp: 'serve the live viewer on this port (0 = any free port; default: the run\'s own)' });
+  resume.action(async (dir: string, flags: ResumeFlags) => setExit(await resumeAction(dir, flags)));
 
   const serve = program
     .command('serve')
@@ -122,9 +124,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       // Commander has printed its message already; help and version are not errors.
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (isUserError(e)) {
-      process.stderr.write(`redqueen: error: ${e.message}\n`);
-      return 2;
+    const fault = rawFault(e);
+    if (isUserError(e) || fault) {
+      const error = fault ?? (e as UserError);
+      process.stderr.write(`redqueen: error: ${error.message}\n`);
+      return error.exitCode;
     }
     throw e;
   }

@@ -11,11 +11,51 @@ import { loadCheckpoint, removeStaleTemporaries, runPaths, truncateLog } from '.
 import type { RunHooks } from '../run/loop.ts';
 import { intFlag } from '../basics/flags.ts';
 import { playJob } from './job.ts';
+import { stat } from 'node:fs/promises';
+import type { JsonObject } from '../basics/json.ts';
+import { lockRunDir } from '../run/lock.ts';
+import { withFaultAdvice } from './faults.ts';
+import { withLiveStream, type StreamFlags } from './stream-flags.ts';
+import { resumeStreamFlags, streamRecord } from './stream-record.ts';
 
+export interface ResumeFlags extends StreamFlags {
+  readonly generations?: string;
+  readonly quiet?: boolean;
+  /** False with --no-stream: do not serve the viewer the run was started with. */
+  readonly stream?: boolean;
+}
+
+/**
+ * The whole `resume` command: hold the directory's lock (a second writer is
+ * refused, exit 2), serve the viewer as the run did unless told otherwise,
+ * and play on.
+ */
+export async function resumeAction(dir: string, flags: ResumeFlags): Promise<number> {
+  const paths = runPaths(dir);
+  // Before the lock: a directory without a checkpoint is no run (and may be one that `run` is creating).
+  const found = await stat(dir).catch(() => null);
+  if (!found?.isDirectory()) throw new UserError(`${dir}: no such directory; give the directory of a run (made by redqueen run --out DIR)`);
+  if ((await stat(paths.checkpoint).catch(() => null)) === null) {
+    throw new UserError(`${paths.checkpoint}: cannot read the checkpoint (ENOENT); nothing to resume: give the directory of a run (made by redqueen run --out DIR)`);
+  }
+  const streamFlags = await resumeStreamFlags(dir, flags);
+  const stream = streamRecord(streamFlags);
+  return withFaultAdvice(dir, stream, async () => {
+    const lock = await lockRunDir(dir, 'redqueen resume');
+    try {
+      return await withLiveStream(streamFlags, (hooks) => resumeCommand(dir, flags, hooks, stream));
+    } finally {
+      await lock.release();
+    }
+  });
+}
+
+/** Continue the run in `dir`; the caller holds its lock. */
 export async function resumeCommand(
   dir: string,
   flags: { generations?: string; quiet?: boolean },
   hooks?: RunHooks,
+  stream: JsonObject | null = null,
 ): Promise<number> {
   const paths = runPaths(dir);
   const checkpoint = await loadCheckpoint(paths);
@@ -45,6 +85,7 @@ export async function resumeCommand(
     state,
     records: checkpoint.records,
     quiet: flags.quiet === true,
+    stream,
     ...(hooks ? { hooks } : {}),
   });
 }

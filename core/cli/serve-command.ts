@@ -15,7 +15,7 @@ export async function serveCommand(dir: string, flags: StreamFlags): Promise<num
   const hub = new StreamHub(null);
   // Read the run first: a wrong directory is reported before anything listens.
   const replay = await startReplay(dir, hub);
-  const access = accessPolicy({ host: settings.host, token: settings.token });
+  const access = accessPolicy({ host: settings.host, token: settings.token, allowedHosts: settings.allowedHosts });
   let server;
   try {
     server = await startStreamServer({ host: settings.host, port: settings.port, access, hub });

@@ -17,6 +17,8 @@ export interface StreamFlags {
   readonly host?: string;
   readonly token?: string;
   readonly speed?: string;
+  /** --allowed-host, repeatable. */
+  readonly allowedHost?: readonly string[];
 }
 
 export interface StreamSettings {
@@ -25,13 +27,18 @@ export interface StreamSettings {
   readonly token: string | undefined;
   /** Generations per second; 0 = unlimited. */
   readonly speed: number;
+  /** Host names accepted besides the defaults (see accessPolicy). */
+  readonly allowedHosts: readonly string[];
 }
+
+const collect = (value: string, previous: readonly string[] = []): string[] => [...previous, value];
 
 export function addStreamOptions(command: Command, opts: { speed: boolean; portHelp: string }): Command {
   command
     .option('--port <p>', opts.portHelp)
     .option('--host <h>', `address to listen on (default ${DEFAULT_HOST}; anything else needs this flag and puts controls behind a token)`)
-    .option('--token <t>', 'require this token to view and control (8+ characters: letters, digits, . _ ~ -)');
+    .option('--token <t>', 'require this token to view and control (8+ characters: letters, digits, . _ ~ -)')
+    .option('--allowed-host <name>', 'also accept this Host name (repeatable; default: the bind address, this machine\'s name and addresses)', collect);
   if (opts.speed) command.option('--speed <gps>', 'initial pace in generations per second for viewers (0 = as fast as it goes)');
   return command;
 }
@@ -43,6 +50,7 @@ export function streamSettings(flags: StreamFlags, defaultPort?: number): Stream
     for (const f of ['host', 'token', 'speed'] as const) {
       if (flags[f] !== undefined) throw new UserError(`--${f} needs --port P (the port to serve the viewer on)`);
     }
+    if (flags.allowedHost !== undefined) throw new UserError('--allowed-host needs --port P (the port to serve the viewer on)');
     return null;
   }
   const host = flags.host ?? DEFAULT_HOST;
@@ -57,7 +65,13 @@ export function streamSettings(flags: StreamFlags, defaultPort?: number): Stream
       throw new UserError(`--speed must be a number of generations per second from 0 (unlimited) to 1000, got "${flags.speed}"`);
     }
   }
-  return { port, host, token: flags.token, speed };
+  const allowedHosts = (flags.allowedHost ?? []).map((h) => h.toLowerCase());
+  for (const h of allowedHosts) {
+    if (!/^(\[[0-9a-f:.]+\]|[a-z0-9.-]{1,253})$/.test(h)) {
+      throw new UserError(`--allowed-host must be a host name or address as browsers send it (no port), got "${h.slice(0, 64)}"`);
+    }
+  }
+  return { port, host, token: flags.token, speed, allowedHosts };
 }
 
 /** The lines telling the user where to look (and with which token). */
@@ -81,6 +95,7 @@ export async function withLiveStream(flags: StreamFlags, play: (hooks?: RunHooks
     host: settings.host,
     port: settings.port,
     token: settings.token,
+    allowedHosts: settings.allowedHosts,
     gate: { paused: false, speed: settings.speed },
   });
   for (const line of announce(live.server.url, live.access)) process.stderr.write(`redqueen: ${line}\n`);

@@ -34,8 +34,9 @@ const remedyFields = Object.fromEntries(REMEDIES.map((r) => [r.key, r.schema.opt
 const BaseSchema = z.strictObject({
   domain: z.string().optional(),
   options: z.record(z.string(), z.unknown()).optional().describe('domain options, e.g. {"inputs": 8}'),
-  seed: z.union([z.string().min(1), z.number()]).optional(),
+  seed: z.union([z.string().regex(/\S/, 'the seed must not be empty'), z.number()]).optional(),
   generations: int(0, 100_000_000).optional().describe('generations to play; 0 = until stopped'),
+  population: int(2, 65_536).optional().describe('size of both populations, as --population'),
   solvers: int(2, 65_536).optional(),
   challengers: int(2, 65_536).optional(),
   backend: z.enum(BACKEND_CHOICES).optional(),
@@ -118,6 +119,11 @@ function mergeSettings(defaults: unknown, values: readonly unknown[]): unknown {
   );
 }
 
+/** A layer's size of one side: its own field, else its "population". */
+function populationOf(c: ConfigFile, side: 'solvers' | 'challengers'): number | undefined {
+  return c[side] ?? c.population;
+}
+
 /** The source name of the layer built from flags (errors then name the flag). */
 export const COMMAND_LINE = 'command line';
 
@@ -171,6 +177,15 @@ export function resolveConfig(
     }
     return v;
   };
+  // A file's "population" sets both sizes; a size the same file also gives must agree with it.
+  for (const { source, config } of layers) {
+    for (const side of ['solvers', 'challengers'] as const) {
+      const size = config[side];
+      if (config.population !== undefined && size !== undefined && size !== config.population) {
+        throw new UserError(`${source}: fields "population" (${config.population}) and "${side}" (${size}) disagree; give one of them`);
+      }
+    }
+  }
   const rawOptions: Record<string, unknown> = {};
   for (const layer of layers) Object.assign(rawOptions, layer.config.options ?? {});
   const parsed = domain.options.safeParse(rawOptions);
@@ -182,8 +197,8 @@ export function resolveConfig(
     options: instance.options,
     seed: String(pick((c) => c.seed, d.seed)),
     generations: pick((c) => c.generations, domain.defaults?.generations ?? d.generations),
-    solvers: pick((c) => c.solvers, domain.defaults?.solvers ?? d.solvers),
-    challengers: pick((c) => c.challengers, domain.defaults?.challengers ?? d.challengers),
+    solvers: pick((c) => populationOf(c, 'solvers'), domain.defaults?.solvers ?? d.solvers),
+    challengers: pick((c) => populationOf(c, 'challengers'), domain.defaults?.challengers ?? d.challengers),
     backend: pick((c) => c.backend, d.backend),
     evaluation: {
       mode: pick((c) => c.evaluation?.mode, d.evaluation.mode),

@@ -5,22 +5,25 @@
  */
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import { UserError } from '../basics/errors.ts';
+import { jsonProblem } from '../basics/excerpt.ts';
+import { asFault } from './fs-errors.ts';
 import { dirname, basename, join } from 'node:path';
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const handle = await open(tmp, 'w');
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    const handle = await open(tmp, 'w');
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(tmp, path);
   } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
+    // A full disk or a failed rename must not leave the temporary behind.
+    await rm(tmp, { force: true }).catch(() => {});
+    throw asFault(e, 'write', path);
   }
   await syncDirectory(dirname(path));
 }
@@ -78,6 +81,6 @@ export async function readJsonFile(path: string, flag: string): Promise<unknown>
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new UserError(`${flag} ${path}: not valid JSON (${(e as Error).message})`);
+    throw new UserError(`${flag} ${path}: ${jsonProblem(text, e)}`);
   }
 }

@@ -4,13 +4,13 @@
  * written). The loop knows nothing of terminals or sockets; the CLI and the
  * stream server attach through hooks.
  */
-import { open, type FileHandle } from 'node:fs/promises';
 import type { RunConfig } from './config.ts';
 import type { DomainInstance } from '../domain/domain.ts';
 import type { Evaluator } from '../backends/evaluator.ts';
 import { writeCheckpoint } from './checkpoint.ts';
 import { encodeRecord } from './champions-log.ts';
 import { writeJsonAtomic } from './files.ts';
+import { openLog, type LogFile } from './log-file.ts';
 import type { JsonObject } from '../basics/json.ts';
 import { runPaths, type RunPaths } from './run-dir.ts';
 import type { CoevolutionState } from '../engine/state.ts';
@@ -99,7 +99,7 @@ async function saveCheckpoint(
   opts: JobOptions,
   state: CoevolutionState,
   records: RunRecords,
-  logs: FileHandle[],
+  logs: LogFile[],
 ): Promise<void> {
   // Logs first: a checkpoint must never be ahead of the metrics it implies.
   for (const log of logs) await log.sync();
@@ -112,9 +112,9 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
   const paths = runPaths(opts.dir);
   const { config, domain, evaluator, hooks } = opts;
   const signal = opts.signal ?? new AbortController().signal;
-  const metrics = await open(paths.metrics, 'a');
-  const timings = await open(paths.timings, 'a');
-  const championsLog = await open(paths.champions, 'a');
+  const metrics = await openLog(paths.metrics);
+  const timings = await openLog(paths.timings);
+  const championsLog = await openLog(paths.champions);
   const logs = [championsLog, metrics, timings];
   let state = opts.state;
   let records = opts.records ?? NO_RECORDS;
@@ -142,12 +142,12 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       const line = row ? { ...report.metrics, records: row } : report.metrics;
       // Host-side, outside the step's own timings: recorded beside them in timings.jsonl.
       const recordsMs = performance.now() - r0;
-      await championsLog.appendFile(encodeRecord(g, next.champions.solvers[g]!, next.champions.challengers[g]!));
-      await metrics.appendFile(`${JSON.stringify(line)}\n`);
+      await championsLog.append(encodeRecord(g, next.champions.solvers[g]!, next.champions.challengers[g]!));
+      await metrics.append(`${JSON.stringify(line)}\n`);
       await writeRecordFiles(paths, domain, records, before);
       const t = report.timings;
       const seconds = (t.evaluation + t.metrics + t.variation) / 1000;
-      await timings.appendFile(
+      await timings.append(
         `${JSON.stringify({
           generation: report.generation,
           backend: evaluator.backend,

@@ -15,6 +15,7 @@ import { readCheckpoint } from './checkpoint.ts';
 import { readChampions } from './champions-log.ts';
 import { UserError } from '../basics/errors.ts';
 import { writeFileAtomic } from './files.ts';
+import { TAKEOVER_MARKER } from './lock.ts';
 import type { CoevolutionState } from '../engine/state.ts';
 import type { RunRecords } from '../measures/records.ts';
 
@@ -98,9 +99,25 @@ export async function loadCheckpoint(
   return { config: stored.config, state: { ...state, champions }, records: stored.records };
 }
 
-/** Temporary files left by writes that a kill interrupted (see files.ts). */
+/**
+ * Temporary files left by writes that a kill interrupted (see files.ts), and
+ * markers of lock takeovers that a kill interrupted (see lock.ts). Called by
+ * the lock's holder; a temporary of another live process (a contender's lock
+ * candidate) is left to it.
+ */
 export async function removeStaleTemporaries(dir: string): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (/^\..+\.\d+\.tmp$/.test(name)) await rm(join(dir, name), { force: true });
+    const tmp = /^\..+\.(\d+)\.tmp$/.exec(name);
+    if ((tmp && !otherLiveProcess(Number(tmp[1]))) || TAKEOVER_MARKER.test(name)) await rm(join(dir, name), { force: true });
+  }
+}
+
+function otherLiveProcess(pid: number): boolean {
+  if (pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

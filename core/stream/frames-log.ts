@@ -17,6 +17,7 @@ import { closeSync, existsSync, openSync, readFileSync, writeSync } from 'node:f
 import { join } from 'node:path';
 import type { DomainInstance } from '../domain/domain.ts';
 import { writeFileAtomic } from '../run/files.ts';
+import { guardSync } from '../run/fs-errors.ts';
 import type { CoevolutionState } from '../engine/state.ts';
 import type { GenerationReport } from '../engine/step.ts';
 import type { RunRecords } from '../measures/records.ts';
@@ -78,14 +79,14 @@ export async function openFramesLog(dir: string, domain: DomainInstance, from: n
     const kept = parseFrames(readFileSync(path, 'utf8')).filter((f) => f.generation < from);
     await writeFileAtomic(path, kept.map((f) => `${JSON.stringify(f)}\n`).join(''));
   }
-  const fd = openSync(path, 'a');
+  const fd = guardSync('open', path, () => openSync(path, 'a'));
   let open = true;
   return {
     append(report, state, records) {
       const g = report.generation;
       if (!open || (!keepsFrame(g) && g !== last)) return;
       const frame: Frame = { generation: g, detail: detailOf(domain, report, state, FRAME_MATRIX_SIDE, records) };
-      writeSync(fd, `${JSON.stringify(frame)}\n`);
+      guardSync('append to', path, () => writeSync(fd, `${JSON.stringify(frame)}\n`));
     },
     close() {
       if (!open) return;

@@ -23,6 +23,8 @@ export interface LiveStreamOptions {
   readonly hubLimits?: Partial<HubLimits>;
   readonly serverLimits?: Partial<ServerLimits>;
   readonly allowedOrigins?: readonly string[];
+  /** Host names accepted besides the defaults (--allowed-host). */
+  readonly allowedHosts?: readonly string[];
   /** A ready-made policy instead of the one host and token imply (embedding, tests). */
   readonly access?: AccessPolicy;
 }
@@ -39,7 +41,12 @@ export interface LiveStream {
 }
 
 export async function startLiveStream(opts: LiveStreamOptions): Promise<LiveStream> {
-  const access = opts.access ?? accessPolicy({ host: opts.host, token: opts.token, allowedOrigins: opts.allowedOrigins ?? [] });
+  const access = opts.access ?? accessPolicy({
+      host: opts.host,
+      token: opts.token,
+      allowedOrigins: opts.allowedOrigins ?? [],
+      allowedHosts: opts.allowedHosts ?? [],
+    });
   const gate = new RunGate(opts.gate);
   const hub = new StreamHub(gate, opts.hubLimits);
   const server = await startStreamServer({

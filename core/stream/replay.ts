@@ -9,7 +9,9 @@ import { runPaths } from '../run/run-dir.ts';
 import { framesPath, keepsFrame, parseFrames } from './frames-log.ts';
 import type { StreamHub } from './hub.ts';
 import type { Detail, Point } from './protocol.ts';
-import { pointsOf, readRunInfo } from './run-files.ts';
+import { pointsOf, readRunConfig, readRunInfo } from './run-files.ts';
+import { checkRunFiles, disagreement } from '../run/consistency.ts';
+import { UserError } from '../basics/errors.ts';
 
 /** A point whose frame should exist waits this many polls for it before going out without. */
 const FRAME_WAIT_POLLS = 3;
@@ -98,6 +100,10 @@ export async function startReplay(dir: string, hub: StreamHub, pollMs = 500): Pr
     }
   };
 
+  // serve reads without the writer's lock: refuse files no single writer leaves.
+  const { instance } = await readRunConfig(dir);
+  const problem = await checkRunFiles(dir, instance.solver.length, instance.challenger.length);
+  if (problem) throw new UserError(disagreement(dir, problem));
   await load();
   let busy = false;
   const timer = setInterval(() => {

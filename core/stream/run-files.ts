@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { RunConfig } from '../run/config.ts';
 import { parseConfigFile, resolveConfig } from '../run/config.ts';
-import type { SolverRecordHook, ViewKind } from '../domain/domain.ts';
+import type { DomainInstance, SolverRecordHook, ViewKind } from '../domain/domain.ts';
 import { UserError } from '../basics/errors.ts';
 import type { GenerationMetrics } from '../engine/metrics.ts';
 import { runPaths } from '../run/run-dir.ts';
@@ -43,6 +43,12 @@ export function runInfoOf(args: {
 
 /** run.json -> what the hello message says about the run. */
 export async function readRunInfo(dir: string): Promise<RunInfo> {
+  const { config, instance, backend } = await readRunConfig(dir);
+  return runInfoOf({ mode: 'replay', config, backend, view: instance.view, record: instance.record });
+}
+
+/** run.json -> the run's resolved config, its domain instance and the backend that ran. */
+export async function readRunConfig(dir: string): Promise<{ config: RunConfig; instance: DomainInstance; backend: string }> {
   const path = runPaths(dir).runJson;
   let raw: unknown;
   try {
@@ -60,13 +66,7 @@ export async function readRunInfo(dir: string): Promise<RunInfo> {
   const domain = findDomain(stored.domain ?? '');
   if (!domain) throw new UserError(`${path}: unknown domain "${stored.domain}"; this build knows other domains`);
   const { config, instance } = resolveConfig(domain, [{ source: path, config: stored }]);
-  return runInfoOf({
-    mode: 'replay',
-    config,
-    backend: typeof run?.backend === 'string' ? run.backend : 'unknown',
-    view: instance.view,
-    record: instance.record,
-  });
+  return { config, instance, backend: typeof run?.backend === 'string' ? run.backend : 'unknown' };
 }
 
 /**

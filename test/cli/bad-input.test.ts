@@ -63,8 +63,42 @@ describe('bad input', () => {
     const first = await runCli(['run', '--inputs', '5', '--population', '8', '--generations', '3', '--out', out, '--quiet']);
     expect(first.code, first.stderr).toBe(0);
     const before = await readFile(join(out, 'metrics.jsonl'), 'utf8');
-    await expectRefused(['run', '--inputs', '5', '--generations', '3', '--out', out], /already holds a run; continue it with `redqueen resume/);
+    await expectRefused(['run', '--inputs', '5', '--generations', '3', '--out', out], /already holds a run; continue it with `npx redqueen resume/);
     expect(await readFile(join(out, 'metrics.jsonl'), 'utf8')).toBe(before);
+  });
+
+  it('an empty seed, from the flag or a config file', async () => {
+    const dir = await tempDir();
+    const out = join(dir, 'x');
+    await expectRefused(['run', '--seed', '', '--out', out], /^redqueen: error: --seed must not be empty/, out);
+    await expectRefused(['run', '--seed', '  ', '--out', out], /^redqueen: error: --seed must not be empty/, out);
+    await writeFile(join(dir, 'seed.json'), JSON.stringify({ seed: '' }));
+    await expectRefused(['run', '--config', join(dir, 'seed.json'), '--out', out], /seed\.json: field "seed": .*must not be empty/, out);
+  });
+
+  it('a config file\'s population, and sizes that disagree with it', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, 'pop.json'), JSON.stringify({ domain: 'number-games', population: 12, generations: 2, backend: 'cpu' }));
+    await writeFile(join(dir, 'clash.json'), JSON.stringify({ population: 12, solvers: 10 }));
+    const out = join(dir, 'ok');
+    const r = await runCli(['run', '--config', join(dir, 'pop.json'), '--out', out, '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const config = JSON.parse(await readFile(join(out, 'run.json'), 'utf8')).config;
+    expect([config.solvers, config.challengers]).toEqual([12, 12]);
+    const bad = join(dir, 'bad');
+    await expectRefused(['run', '--config', join(dir, 'clash.json'), '--out', bad], /clash\.json: fields "population" \(12\) and "solvers" \(10\) disagree/, bad);
+  });
+
+  it('errors never echo the bytes of a file that is not JSON', async () => {
+    const dir = await tempDir();
+    const secret = 'root:x:0:0:root:/root:/bin/bash\nsecret-password-line\n';
+    await writeFile(join(dir, 'passwd'), secret);
+    await writeFile(join(dir, 'binary'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00, 0xff, 0xfe, 0x1b, 0x5b]));
+    const text = await expectRefused(['eval', '--domain', 'sorting-networks', '--network', join(dir, 'passwd')], /passwd: not valid JSON \(unexpected "r"/);
+    expect(text.stderr).not.toMatch(/root:x|secret-password/);
+    const binary = await expectRefused(['eval', '--domain', 'sorting-networks', '--network', join(dir, 'binary')], /binary: not JSON: the file looks binary$/);
+    // Nothing a terminal would act on: no control bytes at all.
+    expect(binary.stderr).not.toMatch(/[\u0000-\u0008\u000e-\u001f\u007f]/);
   });
 
   it('malformed network files for eval', async () => {

@@ -31,6 +31,22 @@ describe('config files', () => {
     expect(config.generations).toBe(sortingNetworks.defaults!.generations);
   });
 
+  it('take "population" for both sizes, as the flag does, and refuse sizes in the same layer that disagree', () => {
+    const both = resolveConfig(sortingNetworks, [{ source: 'c.json', config: parseConfigFile({ population: 20 }, 'c.json') }]).config;
+    expect([both.solvers, both.challengers]).toEqual([20, 20]);
+    const over = resolveConfig(sortingNetworks, [
+      { source: 'c.json', config: { population: 20 } },
+      { source: 'command line', config: { solvers: 30 } },
+    ]).config;
+    expect([over.solvers, over.challengers]).toEqual([30, 20]);
+    expect(resolveConfig(sortingNetworks, [{ source: 'c.json', config: { population: 20, solvers: 20 } }]).config.solvers).toBe(20);
+    expect(() => resolveConfig(sortingNetworks, [{ source: 'c.json', config: { population: 20, challengers: 8 } }])).toThrow(
+      'c.json: fields "population" (20) and "challengers" (8) disagree; give one of them',
+    );
+    expect(() => parseConfigFile({ population: 1 }, 'c.json')).toThrow(/field "population"/);
+    expect(() => parseConfigFile({ seed: ' ' }, 'c.json')).toThrow(/field "seed".*must not be empty/);
+  });
+
   it('check limits that span fields', () => {
     expect(() => resolveConfig(sortingNetworks, [{ source: 'f', config: { solvers: 4, selection: { elitism: 4 } } }])).toThrow(/selection\.elitism/);
     expect(() =>

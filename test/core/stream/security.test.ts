@@ -4,6 +4,7 @@
  * run's controls as they were.
  */
 import { request } from 'node:http';
+import { hostname } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { accessPolicy } from '../../../core/stream/access.ts';
 import { client, sleep, testRun, upgradeStatus, type TestRun } from './helpers.ts';
@@ -98,6 +99,33 @@ describe('stream security', () => {
       }).end();
     });
     expect(status).toBe(403);
+  });
+
+  it('on a non-loopback bind (0.0.0.0), checks Host on every request and upgrade, and refuses a wrong token', async () => {
+    run = await testRun({}, { host: '0.0.0.0', allowedHosts: ['viewer.example'], gate: { paused: true, speed: 0 } });
+    void run.start();
+    const port = run.live.server.port;
+    const token = run.live.access.controlToken!;
+    expect(await rawUpgrade(port, { Host: `evil.com:${port}`, Origin: `http://evil.com:${port}` })).toBe(403);
+    expect(await rawUpgrade(port, { Host: `evil.com:${port}` })).toBe(403);
+    expect(await rawUpgrade(port, { Host: `${hostname()}:${port}` })).toBe(101);
+    expect(await rawUpgrade(port, { Host: `viewer.example:${port}` })).toBe(101);
+    expect(await rawUpgrade(port, { Host: `127.0.0.1:${port}` })).toBe(101);
+    const page = (host: string) =>
+      new Promise<number>((resolve) => {
+        request({ host: '127.0.0.1', port, path: '/', headers: { Host: host } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        }).end();
+      });
+    expect(await page(`evil.com:${port}`)).toBe(403);
+    expect(await page(`viewer.example:${port}`)).not.toBe(403);
+    // Watching is open without a token, but a wrong one is refused, not demoted to watch-only.
+    expect(await upgradeStatus(`ws://127.0.0.1:${port}/ws?token=wrong-token-000`)).toBe(401);
+    const viewer = await client(`ws://127.0.0.1:${port}/ws`);
+    expect((await viewer.waitFor('hello')).control).toBe(false);
+    const owner = await client(`ws://127.0.0.1:${port}/ws?token=${token}`);
+    expect((await owner.waitFor('hello')).control).toBe(true);
   });
 
   it('closes a connection that sends an oversized message (1009) without touching the run', async () => {
