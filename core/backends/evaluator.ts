@@ -15,7 +15,7 @@ import { stream } from '../basics/rng.ts';
 import { UserError } from '../basics/errors.ts';
 
 export interface Evaluator {
-  readonly backend: BackendName | 'reference';
+  readonly backend: BackendName | 'reference' | 'nats';
   evaluate(rows: Population, cols: Population, opponents: Int32Array, width: number): Promise<Float32Array>;
   destroy(): Promise<void>;
 }

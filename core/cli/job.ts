@@ -17,6 +17,7 @@ import { REMEDIES, settingsOf } from '../remedies/index.ts';
 import { versions } from '../run/versions.ts';
 import { openFramesLog, type FramesLog } from '../stream/frames-log.ts';
 import { createProgress } from './progress.ts';
+import { natsEvaluator } from '../distributed/nats-evaluator.ts';
 
 export interface JobSetup {
   readonly dir: string;
@@ -27,6 +28,8 @@ export interface JobSetup {
   readonly quiet: boolean;
   /** Extra hooks (the stream server attaches here). */
   readonly hooks?: RunHooks;
+  /** Evaluate on `redqueen worker` processes through this NATS server instead of in this process. */
+  readonly nats?: { readonly url: string; readonly tileRows?: number | undefined };
 }
 
 function attemptsJson(attempts: readonly BackendAttempt[]): JsonObject[] {
@@ -81,7 +84,10 @@ function extraSolvers(config: RunConfig): number {
 
 export async function playJob(setup: JobSetup): Promise<number> {
   const { config, domain } = setup;
-  const selected = await selectEvaluator(domain, config.backend, {
+  // With --nats the workers choose their own backends; results are the same either way.
+  const selected = setup.nats
+    ? { evaluator: await natsEvaluator(domain, { url: setup.nats.url, ...(setup.nats.tileRows ? { tileRows: setup.nats.tileRows } : {}) }), attempts: [], fallbacks: [] }
+    : await selectEvaluator(domain, config.backend, {
     // The main batch's rows: current solvers, sampled past champions, the remedies' extra solvers.
     rows: config.solvers + config.hallOfFame.sample + extraSolvers(config),
     cols: config.challengers,
@@ -91,7 +97,8 @@ export async function playJob(setup: JobSetup): Promise<number> {
   let generation = setup.state.generation;
   const switches: JsonObject[] = [];
   let recording = Promise.resolve();
-  const evaluator = withFallback(domain, selected.evaluator, selected.fallbacks, (s) => {
+  // A distributed run is not failed over to this process: its workers fail over on their own machines.
+  const evaluator = setup.nats ? selected.evaluator : withFallback(domain, selected.evaluator, selected.fallbacks, (s) => {
     const message = `backend ${s.from} failed at generation ${generation} (${s.reason}); continuing on ${s.to}, results unchanged`;
     process.stderr.write(`\nredqueen: ${message}\n`);
     switches.push({ generation, from: s.from, to: s.to, reason: s.reason });

@@ -12,6 +12,7 @@ import { versions } from '../run/versions.ts';
 import { analyzeCommand } from './analyze-command.ts';
 import { domainFlags } from './domain-flags.ts';
 import { evalCommand } from './eval-command.ts';
+import { workerCommand, type WorkerFlags } from './worker-command.ts';
 import { resumeCommand } from './resume-command.ts';
 import { runCommand, type RunFlags } from './run-command.ts';
 import { DEFAULT_SERVE_PORT, serveCommand } from './serve-command.ts';
@@ -39,6 +40,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--evaluation <mode>', 'who meets whom').choices([...EVALUATION_MODES]))
     .option('--opponents <k>', 'opponents per individual with --evaluation sampled')
     .option('--checkpoint-every <n>', 'generations between checkpoints')
+    .option('--nats <url>', 'evaluate on `redqueen worker` processes through this NATS JetStream server')
+    .option('--tile-rows <n>', 'rows of the interaction batch per work item with --nats (default 64)')
     .option('--quiet', 'no progress line');
   for (const f of domainFlags(DOMAINS)) {
     run.option(`--${f.flag} <${f.kind === 'number' ? 'n' : 'value'}>`, `${f.description} [${f.domains.join(', ')}]`);
@@ -53,9 +56,11 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('continue a run from its checkpoint (bit-identical to never stopping)')
     .argument('<dir>', 'run directory')
     .option('--generations <n>', 'total generations to reach (default: the run\'s own)')
+    .option('--nats <url>', 'evaluate on `redqueen worker` processes through this NATS JetStream server')
+    .option('--tile-rows <n>', 'rows of the interaction batch per work item with --nats (default 64)')
     .option('--quiet', 'no progress line');
   addStreamOptions(resume, { speed: true, portHelp: 'serve the live viewer on this port (0 = any free port)' });
-  resume.action(async (dir: string, flags: { generations?: string; quiet?: boolean } & StreamFlags) =>
+  resume.action(async (dir: string, flags: { generations?: string; quiet?: boolean; nats?: string; tileRows?: string } & StreamFlags) =>
     setExit(await withLiveStream(flags, (hooks) => resumeCommand(dir, flags, hooks))),
   );
 
@@ -88,6 +93,14 @@ export function buildProgram(setExit: (code: number) => void): Command {
     }
   }
   evaluate.action(async (flags: Record<string, string | boolean | undefined>) => setExit(await evalCommand(flags)));
+
+  program
+    .command('worker')
+    .description('compute tiles of generations for runs started with --nats (until Ctrl-C)')
+    .option('--nats <url>', 'NATS JetStream server, e.g. nats://127.0.0.1:4222')
+    .addOption(new Option('--backend <b>', 'gpu.js backend for this worker (default auto)').choices([...BACKEND_CHOICES]))
+    .option('--quiet', 'no log lines')
+    .action(async (flags: WorkerFlags) => setExit(await workerCommand(flags)));
 
   program
     .command('domains')

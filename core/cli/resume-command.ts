@@ -14,7 +14,7 @@ import { playJob } from './job.ts';
 
 export async function resumeCommand(
   dir: string,
-  flags: { generations?: string; quiet?: boolean },
+  flags: { generations?: string; quiet?: boolean; nats?: string; tileRows?: string },
   hooks?: RunHooks,
 ): Promise<number> {
   const paths = runPaths(dir);
@@ -44,6 +44,7 @@ export async function resumeCommand(
     domain: instance,
     state,
     quiet: flags.quiet === true,
+    ...(flags.nats ? { nats: { url: flags.nats, tileRows: intFlag('tile-rows', flags.tileRows, 1, 65_536) } } : {}),
     ...(hooks ? { hooks } : {}),
   });
 }

@@ -29,6 +29,8 @@ export interface RunFlags {
   readonly opponents?: string;
   readonly checkpointEvery?: string;
   readonly quiet?: boolean;
+  readonly nats?: string;
+  readonly tileRows?: string;
   readonly [domainOption: string]: string | boolean | undefined;
 }
 
@@ -96,6 +98,7 @@ export async function runCommand(flags: RunFlags, hooks?: RunHooks): Promise<num
     domain: instance,
     state,
     quiet: flags.quiet === true,
+    ...(flags.nats ? { nats: { url: flags.nats, tileRows: intFlag('tile-rows', flags.tileRows, 1, 65_536) } } : {}),
     ...(hooks ? { hooks } : {}),
   });
 }
