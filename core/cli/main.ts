@@ -9,10 +9,12 @@ import { EVALUATION_MODES } from '../engine/interactions.ts';
 import { isUserError } from '../basics/errors.ts';
 import { DOMAINS } from '../../populations/index.ts';
 import { versions } from '../run/versions.ts';
+import { DEFAULT_MEASURES } from '../sweep/report.ts';
 import { analyzeCommand } from './analyze-command.ts';
 import { domainFlags } from './domain-flags.ts';
 import { evalCommand } from './eval-command.ts';
 import { workerCommand, type WorkerFlags } from './worker-command.ts';
+import { sweepCommand, type SweepFlags } from './sweep-command.ts';
 import { resumeCommand } from './resume-command.ts';
 import { runCommand, type RunFlags } from './run-command.ts';
 import { DEFAULT_SERVE_PORT, serveCommand } from './serve-command.ts';
@@ -101,6 +103,19 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--backend <b>', 'gpu.js backend for this worker (default auto)').choices([...BACKEND_CHOICES]))
     .option('--quiet', 'no log lines')
     .action(async (flags: WorkerFlags) => setExit(await workerCommand(flags)));
+
+  program
+    .command('sweep')
+    .description('one run per (setup, seed), N at a time, then a table per setup (sweep.json, sweep.md)')
+    .option('--config <file>', 'JSON run config every setup starts from')
+    .option('--seeds <list>', 'seeds: a range 1..10 or a list 1,2,7')
+    .option('--set <k=v,...>', 'one setup: config fields changed (dotted keys); repeat for more setups', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--jobs <n>', 'runs at a time (default: the cores)')
+    .option('--out <dir>', 'sweep directory (default runs/sweep-<time>)')
+    .option('--measures <list>', `metrics fields to tabulate (default ${DEFAULT_MEASURES.join(',')})`)
+    .option('--nats <url>', 'evaluate every run on `redqueen worker` processes through this NATS server')
+    .option('--quiet', 'no progress lines')
+    .action(async (flags: SweepFlags) => setExit(await sweepCommand(flags)));
 
   program
     .command('domains')
