@@ -17,7 +17,9 @@ import { REMEDIES, settingsOf } from '../remedies/index.ts';
 import { versions } from '../run/versions.ts';
 import { openFramesLog, type FramesLog } from '../stream/frames-log.ts';
 import { createProgress } from './progress.ts';
-import { natsEvaluator } from '../distributed/nats-evaluator.ts';
+import { natsEvaluator, probeNats } from '../distributed/nats-evaluator.ts';
+import { UserError } from '../basics/errors.ts';
+import { intFlag } from '../basics/flags.ts';
 
 export interface JobSetup {
   readonly dir: string;
@@ -75,6 +77,15 @@ async function recordSession(
     versions: versions(),
     sessions: [...sessions, session],
   });
+}
+
+/** The --nats and --tile-rows flags as a JobSetup field, the server checked (so a bad URL creates nothing). */
+export async function natsSetup(flags: { nats?: string | undefined; tileRows?: string | undefined }): Promise<Pick<JobSetup, 'nats'>> {
+  if (flags.tileRows !== undefined && !flags.nats) throw new UserError('--tile-rows only applies with --nats <url>; add --nats or drop --tile-rows');
+  if (!flags.nats) return {};
+  const tileRows = intFlag('tile-rows', flags.tileRows, 1, 65_536);
+  await probeNats(flags.nats);
+  return { nats: { url: flags.nats, tileRows } };
 }
 
 /** Most extra solver opponents the remedies add in a generation. */

@@ -10,7 +10,7 @@ import { findDomain } from '../../populations/index.ts';
 import { loadCheckpoint, removeStaleTemporaries, runPaths, truncateLog } from '../run/run-dir.ts';
 import type { RunHooks } from '../run/loop.ts';
 import { intFlag } from '../basics/flags.ts';
-import { playJob } from './job.ts';
+import { natsSetup, playJob } from './job.ts';
 
 export async function resumeCommand(
   dir: string,
@@ -18,6 +18,7 @@ export async function resumeCommand(
   hooks?: RunHooks,
 ): Promise<number> {
   const paths = runPaths(dir);
+  const nats = await natsSetup(flags);
   const checkpoint = await loadCheckpoint(paths);
   const stored = parseConfigFile(checkpoint.config, `${paths.checkpoint} (config)`);
   const domain = findDomain(stored.domain ?? '');
@@ -44,7 +45,7 @@ export async function resumeCommand(
     domain: instance,
     state,
     quiet: flags.quiet === true,
-    ...(flags.nats ? { nats: { url: flags.nats, tileRows: intFlag('tile-rows', flags.tileRows, 1, 65_536) } } : {}),
+    ...nats,
     ...(hooks ? { hooks } : {}),
   });
 }

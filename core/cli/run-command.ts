@@ -13,7 +13,7 @@ import { writeCheckpoint } from '../run/checkpoint.ts';
 import type { RunHooks } from '../run/loop.ts';
 import { choiceFlag, intFlag } from '../basics/flags.ts';
 import { domainFlags, domainOptionsFromFlags } from './domain-flags.ts';
-import { playJob } from './job.ts';
+import { natsSetup, playJob } from './job.ts';
 
 export interface RunFlags {
   readonly domain?: string;
@@ -84,6 +84,7 @@ export async function prepareRun(flags: RunFlags): Promise<{ config: RunConfig; 
 
 export async function runCommand(flags: RunFlags, hooks?: RunHooks): Promise<number> {
   const { config, instance, title } = await prepareRun(flags);
+  const nats = await natsSetup(flags);
   const dir = flags.out ?? `runs/${config.domain}-${timestamp()}`;
   await checkFreshDir(dir);
   await mkdir(dir, { recursive: true });
@@ -98,7 +99,7 @@ export async function runCommand(flags: RunFlags, hooks?: RunHooks): Promise<num
     domain: instance,
     state,
     quiet: flags.quiet === true,
-    ...(flags.nats ? { nats: { url: flags.nats, tileRows: intFlag('tile-rows', flags.tileRows, 1, 65_536) } } : {}),
+    ...nats,
     ...(hooks ? { hooks } : {}),
   });
 }

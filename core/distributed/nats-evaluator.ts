@@ -62,6 +62,19 @@ export async function connectNats(url: string, name: string): Promise<NatsConnec
   }
 }
 
+/** Check that the server answers and has JetStream, before anything is written (bad input is one line, nothing created). */
+export async function probeNats(url: string): Promise<void> {
+  const nc = await connectNats(url, 'redqueen probe');
+  try {
+    await jetstreamManager(nc);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new UserError(`--nats ${url}: JetStream is not available (${why}); start the server with \`nats-server -js\``);
+  } finally {
+    await nc.close();
+  }
+}
+
 export async function natsEvaluator(domain: DomainInstance, opts: NatsEvaluatorOptions): Promise<Evaluator> {
   const nc = await connectNats(opts.url, 'redqueen coordinator');
   let js: JetStreamClient;

@@ -2,10 +2,11 @@
  * Distributed evaluation against a real nats-server: the metrics of a run
  * evaluated by worker processes are byte-identical to the single-process
  * run's, with two workers, and when a worker is killed (SIGKILL) mid-run so
- * its tile is redelivered to the other after the ack wait.
+ * its tile is redelivered to the other after the ack wait; and `resume
+ * --nats` continues a run as a local resume does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { runCli, startCli, tempDir } from '../helpers/cli.ts';
@@ -16,6 +17,7 @@ const RUN = ['--domain', 'density-classification', '--population', '16', '--size
 
 let nats: NatsServer;
 let local: string;
+let localDir: string;
 const workers: ChildProcess[] = [];
 
 function startWorker(): { child: ChildProcess; log: () => string } {
@@ -28,10 +30,10 @@ function startWorker(): { child: ChildProcess; log: () => string } {
 
 beforeAll(async () => {
   nats = await startNats();
-  const dir = join(await tempDir(), 'local');
-  const r = await runCli(['run', ...RUN, '--out', dir]);
+  localDir = join(await tempDir(), 'local');
+  const r = await runCli(['run', ...RUN, '--out', localDir]);
   expect(r.code, r.stderr).toBe(0);
-  local = await readFile(join(dir, 'metrics.jsonl'), 'utf8');
+  local = await readFile(join(localDir, 'metrics.jsonl'), 'utf8');
 });
 
 afterAll(async () => {
@@ -50,6 +52,14 @@ describe('run --nats', () => {
     expect(local.split('\n').filter(Boolean)).toHaveLength(5);
     const runJson = JSON.parse(await readFile(join(dir, 'run.json'), 'utf8')) as { backend: string };
     expect(runJson.backend).toBe('nats');
+    // resume --nats continues on the workers exactly as a local resume does.
+    const more = await runCli(['resume', dir, '--generations', '7', '--quiet', '--nats', nats.url, '--tile-rows', '3']);
+    expect(more.code, more.stderr).toBe(0);
+    const localMore = await runCli(['resume', localDir, '--generations', '7', '--quiet']);
+    expect(localMore.code, localMore.stderr).toBe(0);
+    const extended = await readFile(join(localDir, 'metrics.jsonl'), 'utf8');
+    expect(extended.split('\n').filter(Boolean)).toHaveLength(7);
+    expect(await readFile(join(dir, 'metrics.jsonl'), 'utf8')).toBe(extended);
     a.child.kill('SIGTERM');
     b.child.kill('SIGTERM');
     await Promise.all([a, b].map((w) => new Promise((res) => w.child.once('exit', res))));
@@ -74,10 +84,15 @@ describe('run --nats', () => {
     expect(await readFile(join(dir, 'metrics.jsonl'), 'utf8')).toBe(local);
   });
 
-  it('an unreachable server is one line naming --nats, exit 2', async () => {
-    const r = await runCli(['run', ...RUN, '--out', join(await tempDir(), 'x'), '--nats', 'nats://127.0.0.1:1']);
+  it('an unreachable server is one line naming --nats, exit 2, nothing created', async () => {
+    const out = join(await tempDir(), 'x');
+    const r = await runCli(['run', ...RUN, '--out', out, '--nats', 'nats://127.0.0.1:1']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/--nats nats:\/\/127\.0\.0\.1:1: cannot connect/);
+    await expect(stat(out)).rejects.toThrow();
+    const t = await runCli(['run', ...RUN, '--out', out, '--tile-rows', '4']);
+    expect(t.code).toBe(2);
+    expect(t.stderr).toMatch(/--tile-rows only applies with --nats/);
   });
 });
