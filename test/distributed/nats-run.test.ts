@@ -9,7 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
+import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
 import { runCli, startCli, tempDir } from '../helpers/cli.ts';
+import { TILE_STREAM, WORKERS_CONSUMER } from '../../core/distributed/protocol.ts';
 import { startNats, type NatsServer } from '../helpers/nats.ts';
 
 // Small density runs: 16 solvers + hall of fame rows in tiles of 4 rows, so every generation is several tiles.
@@ -72,15 +75,28 @@ describe('run --nats', () => {
     const doomed = startWorker();
     const dir = join(await tempDir(), 'killed');
     const coordinator = startCli(['run', ...RUN, '--out', dir, '--nats', nats.url, '--tile-rows', '4']);
-    // Kill the only worker once it has started on the run, then start a replacement.
     const end = Date.now() + 60_000;
     while (!/density-classification on cpu/.test(doomed.log()) && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
     expect(doomed.log()).toMatch(/density-classification on cpu/);
+    // Freeze the only worker; the server keeps handing it tiles on its open pull request,
+    // so once one is out and unacked the worker is surely killed holding it.
+    doomed.child.kill('SIGSTOP');
+    const nc = await connect({ servers: nats.url });
+    try {
+      const jsm = await jetstreamManager(nc);
+      while ((await jsm.consumers.info(TILE_STREAM, WORKERS_CONSUMER)).num_ack_pending === 0 && Date.now() < end) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect((await jsm.consumers.info(TILE_STREAM, WORKERS_CONSUMER)).num_ack_pending).toBeGreaterThan(0);
+    } finally {
+      await nc.close();
+    }
     doomed.child.kill('SIGKILL');
-    startWorker();
+    const replacement = startWorker();
     const r = await coordinator.done;
     expect(r.code, r.stderr).toBe(0);
     expect(doomed.child.signalCode).toBe('SIGKILL');
+    expect(replacement.log()).toMatch(/redelivered/);
     expect(await readFile(join(dir, 'metrics.jsonl'), 'utf8')).toBe(local);
   });
 
