@@ -11,7 +11,10 @@ import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { runCli, startCli, tempDir } from '../helpers/cli.ts';
+import { runCli, startCli, tempDir, waitFor } from '../helpers/cli.ts';
+import { natsEvaluator } from '../../core/distributed/nats-evaluator.ts';
+import { randomPair, referenceEvaluator, roundRobinOpponents } from '../../core/backends/evaluator.ts';
+import { findDomain } from '../../populations/index.ts';
 import { TILE_STREAM, WORKERS_CONSUMER } from '../../core/distributed/protocol.ts';
 import { startNats, type NatsServer } from '../helpers/nats.ts';
 
@@ -45,6 +48,28 @@ afterAll(async () => {
 });
 
 describe('run --nats', () => {
+  it('with no worker the coordinator waits and says so; a worker that comes later gives the reference outcomes', async () => {
+    const domain = findDomain('density-classification')!;
+    const instance = domain.create(domain.options.parse({ size: 15, steps: 12 }));
+    const [rows, cols] = randomPair(instance, 10, 7, 'tiles');
+    const opponents = roundRobinOpponents(10, 7);
+    const notices: string[] = [];
+    const evaluator = await natsEvaluator(instance, { url: nats.url, tileRows: 3, noticeMs: 300, notice: (l) => notices.push(l) });
+    try {
+      const pending = evaluator.evaluate(rows, cols, opponents, 7);
+      await waitFor(async () => notices.length > 0, 30_000);
+      expect(notices[0]).toMatch(/waiting for workers on nats:\/\/127\.0\.0\.1:\d+: 0 of 4 tiles .*redqueen worker --nats/);
+      const w = startWorker();
+      const got = await pending;
+      const want = await referenceEvaluator(instance).evaluate(rows, cols, opponents, 7);
+      expect(Array.from(got)).toEqual(Array.from(want));
+      w.child.kill('SIGTERM');
+      await new Promise((res) => w.child.once('exit', res));
+    } finally {
+      await evaluator.destroy();
+    }
+  });
+
   it('two workers give the same metrics.jsonl as one process', async () => {
     const a = startWorker();
     const b = startWorker();
