@@ -4,12 +4,14 @@
  * average before and after is recorded).
  *
  *   node --import tsx benchmarks/distributed.ts [--population 512] [--size 59] [--steps 64]
- *     [--generations 3] [--seeds 4] [--json] [--out FILE]
+ *     [--generations 3] [--rounds 2] [--seeds 4] [--json] [--out FILE]
  *
  * 1. density generation at population x population games: one process
  *    (--backend cpu) against a coordinator and 2 `redqueen worker` processes
  *    (--backend cpu each) on a local nats-server; rate = games per second of
- *    evaluation, median over the generations after the first.
+ *    evaluation, median over the generations after the first. The two are
+ *    played alternately for `rounds` rounds (the load moves); the ratio is
+ *    the median of the rounds' ratios.
  * 2. NATS round-trip cost per generation: a tiny run (one tile a generation)
  *    local against --nats; the difference of the medians of evaluation time.
  * 3. a sweep of `seeds` number-games seeds with --jobs 2 against --jobs 1.
@@ -30,6 +32,7 @@ const { values } = parseArgs({
     steps: { type: 'string', default: '64' },
     generations: { type: 'string', default: '3' },
     seeds: { type: 'string', default: '4' },
+    rounds: { type: 'string', default: '2' },
     json: { type: 'boolean', default: false },
     out: { type: 'string' },
   },
@@ -76,12 +79,15 @@ try {
     '--domain', 'density-classification', '--population', values.population, '--size', values.size, '--steps', values.steps,
     '--generations', values.generations, '--seed', 'bench', '--backend', 'cpu',
   ];
-  process.stderr.write(`density ${values.population} x ${values.population}, one process...\n`);
-  const single = await play(density, join(root, 'single'));
   for (let i = 0; i < 2; i++) workers.push(startCli(['worker', '--nats', nats.url, '--backend', 'cpu', '--quiet']).child);
-  process.stderr.write('density, coordinator + 2 workers...\n');
-  const dist = await play([...density, '--nats', nats.url, '--tile-rows', '64'], join(root, 'dist'));
-  if (dist.metrics !== single.metrics) throw new Error('distributed density run differs from the single-process run');
+  const rounds: { single: Awaited<ReturnType<typeof play>>; dist: Awaited<ReturnType<typeof play>>; load: number[] }[] = [];
+  for (let r = 0; r < Number(values.rounds); r++) {
+    process.stderr.write(`density ${values.population} x ${values.population}, round ${r + 1}: one process, then coordinator + 2 workers...\n`);
+    const single = await play(density, join(root, `single-${r}`));
+    const dist = await play([...density, '--nats', nats.url, '--tile-rows', '64'], join(root, `dist-${r}`));
+    if (dist.metrics !== single.metrics) throw new Error('distributed density run differs from the single-process run');
+    rounds.push({ single, dist, load: load() });
+  }
 
   const tiny = ['--domain', 'density-classification', '--population', '8', '--size', '15', '--steps', '8', '--generations', '12', '--seed', 'rt', '--backend', 'cpu'];
   process.stderr.write('round trip: tiny run local and on NATS...\n');
@@ -104,8 +110,13 @@ try {
   const two = await sweep(2);
   if (one.md !== two.md) throw new Error('sweep tables differ between --jobs 1 and --jobs 2');
 
-  const s = rates(single.timings);
-  const d = rates(dist.timings);
+  const perRound = rounds.map((r) => {
+    const s = rates(r.single.timings);
+    const d = rates(r.dist.timings);
+    return { singleProcess: { ...s, wallSeconds: r.single.wall }, twoWorkers: { ...d, wallSeconds: r.dist.wall }, ratio: d.gamesPerSecond / s.gamesPerSecond, loadAfter: r.load };
+  });
+  const s = { gamesPerSecond: median(perRound.map((r) => r.singleProcess.gamesPerSecond)) };
+  const d = { gamesPerSecond: median(perRound.map((r) => r.twoWorkers.gamesPerSecond)) };
   const tl = rates(tinyLocal.timings);
   const tn = rates(tinyNats.timings);
   const result = {
@@ -117,9 +128,10 @@ try {
       size: Number(values.size),
       steps: Number(values.steps),
       generations: Number(values.generations),
-      singleProcess: { ...s, wallSeconds: single.wall },
-      twoWorkers: { ...d, wallSeconds: dist.wall },
-      ratio: d.gamesPerSecond / s.gamesPerSecond,
+      rounds: perRound,
+      singleProcessGamesPerSecond: s.gamesPerSecond,
+      twoWorkersGamesPerSecond: d.gamesPerSecond,
+      ratio: median(perRound.map((r) => r.ratio)),
       identical: true,
     },
     roundTrip: { localEvaluationMs: tl.evaluationMs, natsEvaluationMs: tn.evaluationMs, costMsPerGeneration: tn.evaluationMs - tl.evaluationMs },
@@ -131,7 +143,7 @@ try {
   else {
     process.stdout.write(
       [
-        `density ${values.population}x${values.population}: one process ${s.gamesPerSecond.toFixed(0)} games/s, 2 workers ${d.gamesPerSecond.toFixed(0)} games/s (x${result.density.ratio.toFixed(2)})`,
+        `density ${values.population}x${values.population}: one process ${s.gamesPerSecond.toFixed(0)} games/s, 2 workers ${d.gamesPerSecond.toFixed(0)} games/s (median ratio x${result.density.ratio.toFixed(2)}; rounds ${perRound.map((r) => r.ratio.toFixed(2)).join(', ')})`,
         `NATS round trip: ${result.roundTrip.costMsPerGeneration.toFixed(1)} ms per generation (tiny run: ${tl.evaluationMs.toFixed(1)} ms local, ${tn.evaluationMs.toFixed(1)} ms on NATS)`,
         `sweep of ${values.seeds} seeds: --jobs 1 ${one.seconds.toFixed(1)} s, --jobs 2 ${two.seconds.toFixed(1)} s (x${result.sweep.ratio.toFixed(2)})`,
         `load average before ${loadBefore.map((x) => x.toFixed(1)).join(' ')}, after ${result.load.after.map((x) => x.toFixed(1)).join(' ')}`,
