@@ -79,7 +79,7 @@ export async function natsEvaluator(domain: DomainInstance, opts: NatsEvaluatorO
   const nc = await connectNats(opts.url, 'redqueen coordinator');
   let js: JetStreamClient;
   let messages: ConsumerMessages;
-  // A fresh id per coordinator: results of an earlier session (same run resumed) can never be mistaken for this one's.
+  // A fresh id per coordinator process: results left by an earlier process of the same run (before a resume) can never be mistaken for this one's.
   const run = randomUUID().replaceAll('-', '');
   try {
     const jsm = await jetstreamManager(nc);

@@ -6,7 +6,7 @@
  * --nats` continues a run as a local resume does.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { connect } from '@nats-io/transport-node';
@@ -123,6 +123,21 @@ describe('run --nats', () => {
     expect(doomed.child.signalCode).toBe('SIGKILL');
     expect(replacement.log()).toMatch(/redelivered/);
     expect(await readFile(join(dir, 'metrics.jsonl'), 'utf8')).toBe(local);
+  });
+
+  it('sweep --nats plays its runs on the workers, identical to a run in one process', async () => {
+    startWorker();
+    const root = await tempDir('rq-sweep-nats-');
+    const config = join(root, 'base.json');
+    await writeFile(config, JSON.stringify({ domain: 'number-games', generations: 5, solvers: 8, challengers: 8, backend: 'cpu' }));
+    const out = join(root, 'sweep');
+    const r = await runCli(['sweep', '--config', config, '--seeds', '1,2', '--jobs', '2', '--out', out, '--nats', nats.url, '--quiet']);
+    expect(r.code, r.stderr).toBe(0);
+    const one = await runCli(['run', '--config', config, '--seed', '2', '--out', join(root, 'one'), '--quiet']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(await readFile(join(out, 'config', 'seed-2', 'metrics.jsonl'), 'utf8')).toBe(await readFile(join(root, 'one', 'metrics.jsonl'), 'utf8'));
+    const runJson = JSON.parse(await readFile(join(out, 'config', 'seed-2', 'run.json'), 'utf8')) as { backend: string };
+    expect(runJson.backend).toBe('nats');
   });
 
   it('an unreachable server is one line naming --nats, exit 2, nothing created', async () => {
