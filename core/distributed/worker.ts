@@ -12,7 +12,7 @@ import { withFallback } from '../backends/fallback.ts';
 import type { BackendChoice } from '../domain/backend-names.ts';
 import type { DomainInstance } from '../domain/domain.ts';
 import type { JsonObject } from '../basics/json.ts';
-import { decodeTile, encodeResult, ensureStreams, resultSubject, TILE_STREAM, WORKERS_CONSUMER, type Tile } from './protocol.ts';
+import { ACK_WAIT_MS, decodeTile, encodeResult, ensureStreams, resultSubject, TILE_STREAM, WORKERS_CONSUMER, type Tile } from './protocol.ts';
 import { connectNats } from './nats-evaluator.ts';
 
 export interface WorkerOptions {
@@ -63,6 +63,10 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerReport> {
       }
       let outcomes: Float32Array;
       let error: string | undefined;
+      // Tell the server the tile is in hand while it takes long, so it is not handed to another
+      // worker after the ack wait (this fires between a backend's async steps; a kernel that
+      // blocks the thread longer than the ack wait gets its tile computed twice, harmlessly).
+      const heartbeat = setInterval(() => m.working(), ACK_WAIT_MS / 3);
       try {
         const evaluator = await evaluatorFor(evaluators, h.domain, h.options, opts, tile);
         outcomes = await evaluator.evaluate(
@@ -77,6 +81,8 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerReport> {
         outcomes = new Float32Array(0);
         failed++;
         opts.log(`redqueen worker: tile ${h.tile} of batch ${h.batch} failed: ${error}`);
+      } finally {
+        clearInterval(heartbeat);
       }
       await js.publish(
         resultSubject(h.run, h.batch, h.tile),
