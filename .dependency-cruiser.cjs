@@ -2,6 +2,8 @@
  * The dependency rule (docs/design.md "Layers"), checked by `npm test`:
  * no import cycles; each layer of core/ imports only the layers below it
  *   cli -> analyze, stream -> run -> engine -> measures, remedies, backends -> domain -> basics
+ * (distributed, beside run: imported by the cli, imports backends, domain, basics;
+ * sweep, beside analyze: imported by the cli, imports run and below)
  * (remedies may read measures' types); the cli is a leaf; and a domain
  * (populations/<name>/) imports nothing of the core but core/index.ts.
  */
@@ -51,6 +53,8 @@ module.exports = {
     layer('backends', ['domain', 'basics']),
     layer('remedies', ['measures', 'domain', 'basics']),
     layer('engine', ['remedies', 'measures', 'backends', 'domain', 'basics']),
+    layer('distributed', ['backends', 'domain', 'basics']),
+    layer('sweep', ['run', 'engine', 'measures', 'remedies', 'backends', 'domain', 'basics']),
     {
       name: 'layer-run',
       comment: 'core/run/ does not import what is above it (cli, stream, analyze) nor the domains registry',

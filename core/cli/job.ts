@@ -19,6 +19,9 @@ import { versions } from '../run/versions.ts';
 import { openFramesLog, type FramesLog } from '../stream/frames-log.ts';
 import { createProgress } from './progress.ts';
 import { resumeLine } from './stream-record.ts';
+import { natsEvaluator, probeNats } from '../distributed/nats-evaluator.ts';
+import { UserError } from '../basics/errors.ts';
+import { intFlag } from '../basics/flags.ts';
 
 export interface JobSetup {
   readonly dir: string;
@@ -33,6 +36,8 @@ export interface JobSetup {
   readonly hooks?: RunHooks;
   /** The stream flags to keep in run.json and carry in the resume line (stream-record.ts); null when not streaming. */
   readonly stream?: JsonObject | null;
+  /** Evaluate on `redqueen worker` processes through this NATS server instead of in this process. */
+  readonly nats?: { readonly url: string; readonly tileRows?: number | undefined };
 }
 
 function attemptsJson(attempts: readonly BackendAttempt[]): JsonObject[] {
@@ -82,6 +87,15 @@ async function recordSession(
   });
 }
 
+/** The --nats and --tile-rows flags as a JobSetup field, the server checked (so a bad URL creates nothing). */
+export async function natsSetup(flags: { nats?: string | undefined; tileRows?: string | undefined }): Promise<Pick<JobSetup, 'nats'>> {
+  if (flags.tileRows !== undefined && !flags.nats) throw new UserError('--tile-rows only applies with --nats <url>; add --nats or drop --tile-rows');
+  if (!flags.nats) return {};
+  const tileRows = intFlag('tile-rows', flags.tileRows, 1, 65_536);
+  await probeNats(flags.nats);
+  return { nats: { url: flags.nats, tileRows } };
+}
+
 /** Most extra solver opponents the remedies add in a generation. */
 function extraSolvers(config: RunConfig): number {
   return REMEDIES.reduce((n, r) => n + (r.extraOpponents?.(settingsOf(config, r)).solvers ?? 0), 0);
@@ -89,7 +103,10 @@ function extraSolvers(config: RunConfig): number {
 
 export async function playJob(setup: JobSetup): Promise<number> {
   const { config, domain } = setup;
-  const selected = await selectEvaluator(domain, config.backend, {
+  // With --nats the workers choose their own backends; results are the same either way.
+  const selected = setup.nats
+    ? { evaluator: await natsEvaluator(domain, { url: setup.nats.url, ...(setup.nats.tileRows ? { tileRows: setup.nats.tileRows } : {}) }), attempts: [], fallbacks: [] }
+    : await selectEvaluator(domain, config.backend, {
     // The main batch's rows: current solvers, sampled past champions, the remedies' extra solvers.
     rows: config.solvers + config.hallOfFame.sample + extraSolvers(config),
     cols: config.challengers,
@@ -99,7 +116,8 @@ export async function playJob(setup: JobSetup): Promise<number> {
   let generation = setup.state.generation;
   const switches: JsonObject[] = [];
   let recording = Promise.resolve();
-  const evaluator = withFallback(domain, selected.evaluator, selected.fallbacks, (s) => {
+  // A distributed run is not failed over to this process: its workers fail over on their own machines.
+  const evaluator = setup.nats ? selected.evaluator : withFallback(domain, selected.evaluator, selected.fallbacks, (s) => {
     const message = `backend ${s.from} failed at generation ${generation} (${s.reason}); continuing on ${s.to}, results unchanged`;
     process.stderr.write(`\nredqueen: ${message}\n`);
     switches.push({ generation, from: s.from, to: s.to, reason: s.reason });

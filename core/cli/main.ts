@@ -13,10 +13,13 @@ import { isUserError, type UserError } from '../basics/errors.ts';
 import { rawFault } from '../run/fs-errors.ts';
 import { DOMAINS } from '../../populations/index.ts';
 import { versions } from '../run/versions.ts';
+import { DEFAULT_MEASURES } from '../sweep/report.ts';
 import { analyzeCommand } from './analyze-command.ts';
 import { domainFlags } from './domain-flags.ts';
 import { evalCommand } from './eval-command.ts';
 import { resumeAction, type ResumeFlags } from './resume-command.ts';
+import { workerCommand, type WorkerFlags } from './worker-command.ts';
+import { sweepCommand, type SweepFlags } from './sweep-command.ts';
 import { runCommand, type RunFlags } from './run-command.ts';
 import { DEFAULT_SERVE_PORT, serveCommand } from './serve-command.ts';
 import { addStreamOptions, withLiveStream, type StreamFlags } from './stream-flags.ts';
@@ -49,6 +52,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .addOption(new Option('--evaluation <mode>', 'who meets whom').choices([...EVALUATION_MODES]))
     .option('--opponents <k>', 'opponents per individual with --evaluation sampled')
     .option('--checkpoint-every <n>', 'generations between checkpoints')
+    .option('--nats <url>', 'evaluate on `redqueen worker` processes through this NATS JetStream server')
+    .option('--tile-rows <n>', 'rows of the interaction batch per work item with --nats (default 64)')
     .option('--quiet', 'no progress line');
   for (const f of domainFlags(DOMAINS)) {
     run.option(`--${f.flag} <${f.kind === 'number' ? 'n' : 'value'}>`, `${f.description} [${f.domains.join(', ')}]`);
@@ -63,6 +68,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .description('continue a run from its checkpoint (bit-identical to never stopping)')
     .argument('<dir>', 'run directory')
     .option('--generations <n>', 'total generations to reach; 0 = until stopped (default: the run\'s own)')
+    .option('--nats <url>', 'evaluate on `redqueen worker` processes through this NATS JetStream server')
+    .option('--tile-rows <n>', 'rows of the interaction batch per work item with --nats (default 64)')
     .option('--quiet', 'no progress line')
     .option('--no-stream', 'do not serve the viewer the run was started with (its --port, --host, --speed are in run.json)');
   addStreamOptions(resume, { speed: true, portHelp: 'serve the live viewer on this port (0 = any free port; default: the run\'s own)' });
@@ -97,6 +104,27 @@ export function buildProgram(setExit: (code: number) => void): Command {
     }
   }
   evaluate.action(async (flags: Record<string, string | boolean | undefined>) => setExit(await evalCommand(flags)));
+
+  program
+    .command('worker')
+    .description('compute tiles of generations for runs started with --nats (until Ctrl-C)')
+    .option('--nats <url>', 'NATS JetStream server, e.g. nats://127.0.0.1:4222')
+    .addOption(new Option('--backend <b>', 'gpu.js backend for this worker (default auto)').choices([...BACKEND_CHOICES]))
+    .option('--quiet', 'no log lines')
+    .action(async (flags: WorkerFlags) => setExit(await workerCommand(flags)));
+
+  program
+    .command('sweep')
+    .description('one run per (setup, seed), N at a time, then a table per setup (sweep.json, sweep.md)')
+    .option('--config <file>', 'JSON run config every setup starts from')
+    .option('--seeds <list>', 'seeds: a range 1..10 or a list 1,2,7')
+    .option('--set <k=v,...>', 'one setup: config fields changed (dotted keys); repeat for more setups', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--jobs <n>', 'runs at a time (default: the cores)')
+    .option('--out <dir>', 'sweep directory (default runs/sweep-<time>)')
+    .option('--measures <list>', `metrics fields to tabulate (default ${DEFAULT_MEASURES.join(',')})`)
+    .option('--nats <url>', 'evaluate every run on `redqueen worker` processes through this NATS server')
+    .option('--quiet', 'no progress lines')
+    .action(async (flags: SweepFlags) => setExit(await sweepCommand(flags)));
 
   program
     .command('domains')

@@ -10,7 +10,7 @@ import { findDomain } from '../../populations/index.ts';
 import { loadCheckpoint, removeStaleTemporaries, runPaths, truncateLog } from '../run/run-dir.ts';
 import type { RunHooks } from '../run/loop.ts';
 import { intFlag } from '../basics/flags.ts';
-import { playJob } from './job.ts';
+import { natsSetup, playJob } from './job.ts';
 import { stat } from 'node:fs/promises';
 import type { JsonObject } from '../basics/json.ts';
 import { lockRunDir } from '../run/lock.ts';
@@ -21,6 +21,8 @@ import { resumeStreamFlags, streamRecord } from './stream-record.ts';
 export interface ResumeFlags extends StreamFlags {
   readonly generations?: string;
   readonly quiet?: boolean;
+  readonly nats?: string;
+  readonly tileRows?: string;
   /** False with --no-stream: do not serve the viewer the run was started with. */
   readonly stream?: boolean;
 }
@@ -53,11 +55,12 @@ export async function resumeAction(dir: string, flags: ResumeFlags): Promise<num
 /** Continue the run in `dir`; the caller holds its lock. */
 export async function resumeCommand(
   dir: string,
-  flags: { generations?: string; quiet?: boolean },
+  flags: { generations?: string; quiet?: boolean; nats?: string; tileRows?: string },
   hooks?: RunHooks,
   stream: JsonObject | null = null,
 ): Promise<number> {
   const paths = runPaths(dir);
+  const nats = await natsSetup(flags);
   const checkpoint = await loadCheckpoint(paths);
   const stored = parseConfigFile(checkpoint.config, `${paths.checkpoint} (config)`);
   const domain = findDomain(stored.domain ?? '');
@@ -86,6 +89,7 @@ export async function resumeCommand(
     records: checkpoint.records,
     quiet: flags.quiet === true,
     stream,
+    ...nats,
     ...(hooks ? { hooks } : {}),
   });
 }

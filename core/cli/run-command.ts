@@ -14,7 +14,7 @@ import { writeCheckpoint } from '../run/checkpoint.ts';
 import type { RunHooks } from '../run/loop.ts';
 import { choiceFlag, intFlag } from '../basics/flags.ts';
 import { domainFlags, domainOptionsFromFlags } from './domain-flags.ts';
-import { playJob } from './job.ts';
+import { natsSetup, playJob } from './job.ts';
 import { withFaultAdvice } from './faults.ts';
 import { makeDirectory } from '../run/fs-errors.ts';
 import { lockRunDir } from '../run/lock.ts';
@@ -35,6 +35,8 @@ export interface RunFlags {
   readonly opponents?: string;
   readonly checkpointEvery?: string;
   readonly quiet?: boolean;
+  readonly nats?: string;
+  readonly tileRows?: string;
   readonly [domainOption: string]: string | boolean | undefined;
 }
 
@@ -99,6 +101,7 @@ export async function prepareRun(flags: RunFlags): Promise<{ config: RunConfig; 
 
 export async function runCommand(flags: RunFlags & StreamFlags, hooks?: RunHooks): Promise<number> {
   const { config, instance, title } = await prepareRun(flags);
+  const nats = await natsSetup(flags);
   const stream = streamRecord(flags);
   const dir = flags.out ?? `runs/${config.domain}-${timestamp()}`;
   await checkFreshDir(dir);
@@ -124,6 +127,7 @@ export async function runCommand(flags: RunFlags & StreamFlags, hooks?: RunHooks
         state,
         quiet: flags.quiet === true,
         stream,
+        ...nats,
         ...(hooks ? { hooks } : {}),
       });
     });
