@@ -10,6 +10,7 @@ import { DEFAULT_DIFFICULTY, DIFFICULTY_SCHEDULES, type DifficultySettings } fro
 import { DEFAULT_DETECTORS, type DetectorSettings } from '../measures/detectors.ts';
 import type { Domain, DomainInstance } from '../domain/domain.ts';
 import { UserError } from '../basics/errors.ts';
+import { gridFits, gridShape, SELECTION_SCHEMES } from '../engine/grid.ts';
 import { kebab } from '../cli/domain-flags.ts';
 import type { JsonObject } from '../basics/json.ts';
 
@@ -37,7 +38,12 @@ export const ConfigFileSchema = z.strictObject({
     .strictObject({ sample: int(0, 4096).optional().describe('past champions met as extra opponents each generation') })
     .optional(),
   selection: z
-    .strictObject({ tournamentSize: int(1, 64).optional(), elitism: int(0, 65_536).optional() })
+    .strictObject({
+      tournamentSize: int(1, 64).optional(),
+      elitism: int(0, 65_536).optional(),
+      scheme: z.enum(SELECTION_SCHEMES).optional().describe('"tournament" over the population, or "grid": local selection on a toroidal grid'),
+      radius: int(1, 64).optional().describe('neighbourhood radius of the grid scheme (cells each way)'),
+    })
     .optional(),
   variation: z
     .strictObject({ crossoverRate: z.number().min(0).max(1).optional(), mutationRate: z.number().min(0).max(1).optional() })
@@ -87,7 +93,12 @@ export interface RunConfig {
   readonly backend: (typeof BACKEND_CHOICES)[number];
   readonly evaluation: { readonly mode: (typeof EVALUATION_MODES)[number]; readonly opponents: number };
   readonly hallOfFame: { readonly sample: number };
-  readonly selection: { readonly tournamentSize: number; readonly elitism: number };
+  readonly selection: {
+    readonly tournamentSize: number;
+    readonly elitism: number;
+    readonly scheme: (typeof SELECTION_SCHEMES)[number];
+    readonly radius: number;
+  };
   readonly variation: { readonly crossoverRate: number; readonly mutationRate: number };
   readonly checkpointEvery: number;
   readonly probeEvery: number;
@@ -106,7 +117,7 @@ export const ENGINE_DEFAULTS = {
   backend: 'auto',
   evaluation: { mode: 'round-robin', opponents: 8 },
   hallOfFame: { sample: 4 },
-  selection: { tournamentSize: 3, elitism: 2 },
+  selection: { tournamentSize: 3, elitism: 2, scheme: 'tournament', radius: 1 },
   variation: { crossoverRate: 0.5, mutationRate: 0.9 },
   checkpointEvery: 1,
   ciaoSamples: 64,
@@ -150,6 +161,28 @@ function optionError(
   return formatIssues(error, `${source} (options of ${domain})`).replace('field "', 'option "');
 }
 
+/** Grid selection needs grids at least 2r+1 cells each way; a radius without the grid scheme is a mistake. */
+function checkGrid(config: RunConfig, layers: ReadonlyArray<{ readonly config: ConfigFile }>): void {
+  const { scheme, radius } = config.selection;
+  if (scheme !== 'grid') {
+    if (layers.some((l) => l.config.selection?.radius !== undefined)) {
+      throw new UserError('field "selection.radius": applies only to selection.scheme "grid"; remove it or set the scheme');
+    }
+    return;
+  }
+  for (const [side, size] of [
+    ['solvers', config.solvers],
+    ['challengers', config.challengers],
+  ] as const) {
+    if (!gridFits(size, radius)) {
+      const { width, height } = gridShape(size);
+      throw new UserError(
+        `field "selection.radius": radius ${radius} needs grids at least ${2 * radius + 1} cells each way, but ${size} ${side} make a ${width} x ${height} grid; lower the radius or use a population size with a squarer grid (e.g. ${(2 * radius + 1) ** 2})`,
+      );
+    }
+  }
+}
+
 export function parseConfigFile(value: unknown, source: string): ConfigFile {
   const result = ConfigFileSchema.safeParse(value);
   if (!result.success) throw new UserError(formatIssues(result.error, source));
@@ -191,6 +224,8 @@ export function resolveConfig(
     selection: {
       tournamentSize: pick((c) => c.selection?.tournamentSize, d.selection.tournamentSize),
       elitism: pick((c) => c.selection?.elitism, d.selection.elitism),
+      scheme: pick((c) => c.selection?.scheme, d.selection.scheme),
+      radius: pick((c) => c.selection?.radius, d.selection.radius),
     },
     variation: {
       crossoverRate: pick((c) => c.variation?.crossoverRate, d.variation.crossoverRate),
@@ -234,6 +269,7 @@ export function resolveConfig(
       `field "selection.elitism": ${config.selection.elitism} elites must be fewer than the smaller population (${smallest})`,
     );
   }
+  checkGrid(config, layers);
   if (config.evaluation.mode === 'sampled' && config.evaluation.opponents > config.challengers) {
     throw new UserError(
       `field "evaluation.opponents": ${config.evaluation.opponents} opponents exceed the ${config.challengers} challengers; lower it or use round-robin`,

@@ -1,0 +1,108 @@
+/**
+ * A fixed set of 0/1 vectors in bit-sliced form (word k of wire w holds bit w
+ * of vectors 32k..32k+31), for the two host-side questions the search asks
+ * of a whole test-case space: how many inputs a network sorts (the probe,
+ * weighted by how many inputs each vector stands for), and which comparators
+ * never exchange anything (pruning). The space is either all 2^n inputs or a
+ * prefix's unsorted outputs (prefix.ts).
+ */
+export interface VectorSpace {
+  readonly inputs: number;
+  /** Vectors in the space. */
+  readonly size: number;
+  /** Words per wire: ceil(size / 32). */
+  readonly words: number;
+  /** wires[w * words + k]: bit t of word k is wire w of vector 32k + t. */
+  readonly wires: Int32Array;
+  /** Lanes of each word that hold a vector (all but possibly the last word are full). */
+  readonly lanes: Int32Array;
+}
+
+export function vectorSpace(inputs: number, vectors: ArrayLike<number>): VectorSpace {
+  const size = vectors.length;
+  const words = Math.max(1, Math.ceil(size / 32));
+  const wires = new Int32Array(inputs * words);
+  const lanes = new Int32Array(words);
+  for (let t = 0; t < size; t++) {
+    const k = t >>> 5;
+    const bit = 1 << (t & 31);
+    lanes[k]! |= bit;
+    const v = vectors[t]!;
+    for (let w = 0; w < inputs; w++) if ((v >> w) & 1) wires[w * words + k]! |= bit;
+  }
+  return { inputs, size, words, wires, lanes };
+}
+
+/** Every 0/1 input on n wires. */
+export function allInputs(inputs: number): VectorSpace {
+  return vectorSpace(inputs, Int32Array.from({ length: 2 ** inputs }, (_, x) => x));
+}
+
+/** Comparators as a flat [i0, j0, i1, j1, ...] list; a pair with i == j is an unused slot and skipped. */
+type Flat = ArrayLike<number>;
+
+/**
+ * Run the comparators over the space; return the sorted vectors as a lane
+ * mask per word. `onComparator(k, fires)` is told, for slot k, whether it
+ * exchanged on any vector (it runs before the comparator is applied, and a
+ * comparator that fires nowhere changes nothing, so dropping it is safe).
+ */
+export function runSpace(space: VectorSpace, flat: Flat, onComparator?: (k: number, fires: boolean) => void): Int32Array {
+  const { inputs, words } = space;
+  const w = space.wires.slice();
+  for (let k = 0; k < flat.length; k += 2) {
+    const i = flat[k]!;
+    const j = flat[k + 1]!;
+    if (i === j) continue;
+    const bi = i * words;
+    const bj = j * words;
+    let fires = 0;
+    for (let q = 0; q < words; q++) {
+      const a = w[bi + q]!;
+      const c = w[bj + q]!;
+      fires |= a & ~c;
+      w[bi + q] = a & c;
+      w[bj + q] = a | c;
+    }
+    onComparator?.(k >> 1, fires !== 0);
+  }
+  const sorted = new Int32Array(words);
+  for (let q = 0; q < words; q++) {
+    let bad = 0;
+    for (let x = 0; x + 1 < inputs; x++) bad |= w[x * words + q]! & ~w[(x + 1) * words + q]!;
+    sorted[q] = ~bad & space.lanes[q]!;
+  }
+  return sorted;
+}
+
+/** Sum of `weight[t]` over the vectors t the comparators sort. */
+export function weightSorted(space: VectorSpace, flat: Flat, weight: ArrayLike<number>): number {
+  const sorted = runSpace(space, flat);
+  let total = 0;
+  for (let q = 0; q < space.words; q++) {
+    let m = sorted[q]!;
+    while (m !== 0) {
+      const low = m & -m;
+      total += weight[32 * q + 31 - Math.clz32(low)]!;
+      m ^= low;
+    }
+  }
+  return total;
+}
+
+/**
+ * Clear (set to the unused (0, 0)) every slot of a [i, j, ...] genome whose
+ * comparator exchanges on no vector of the space; returns how many it cleared.
+ * The network's output on every vector of the space is unchanged.
+ */
+export function pruneSlots(space: VectorSpace, genome: Float32Array): number {
+  let cleared = 0;
+  runSpace(space, genome, (k, fires) => {
+    if (!fires) {
+      genome[2 * k] = 0;
+      genome[2 * k + 1] = 0;
+      cleared++;
+    }
+  });
+  return cleared;
+}
