@@ -48,8 +48,8 @@ export function twoPointCrossover(a: Float32Array, b: Float32Array, unit: number
 export interface NetworkExtras {
   /** Fixed comparators before the slots: in the human format, never in the genome. */
   readonly prefix?: readonly Comparator[];
-  /** Applied to every crossover child and mutant, after variation (pruning). Deterministic, no randomness. */
-  readonly repair?: (genome: Float32Array) => void;
+  /** Applied to every crossover child and mutant, after variation (pruning, completion); draws only from `rng`. */
+  readonly repair?: (genome: Float32Array, rng: Rng) => void;
 }
 
 export function networkGenome(inputs: number, slots: number, initialDensity: number, extras: NetworkExtras = {}): GenomeSpec {
@@ -98,11 +98,11 @@ export function networkGenome(inputs: number, slots: number, initialDensity: num
           g[2 * m + 1] = moved[1]!;
         }
       }
-      repair?.(g);
+      repair?.(g, rng);
     },
     crossover: (a, b, rng, out) => {
       twoPointCrossover(a, b, 2, rng, out);
-      repair?.(out);
+      repair?.(out, rng);
     },
     // The human format is the whole network, prefix included, so it is valid (or not) by itself.
     encode: (g) => {

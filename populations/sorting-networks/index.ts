@@ -33,6 +33,10 @@ const options = z.strictObject({
     .describe('fixed first comparators (Hillis 1990): "hypercube" = the cube layers i : i xor 2^b, e.g. 32 for 16 inputs'),
   prefixLayers: z.number().int().min(1).max(5).optional().describe('cube layers in the prefix (default: all, for 4, 8 or 16 inputs)'),
   prune: z.boolean().default(false).describe('drop comparators that never exchange on any test case (after every variation)'),
+  complete: z
+    .boolean()
+    .default(false)
+    .describe('after pruning, append comparators drawn from unsorted test cases until all are sorted (needs prune)'),
   tieBreak: z
     .enum(TIE_BREAKS)
     .default('size')

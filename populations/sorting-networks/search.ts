@@ -25,7 +25,8 @@ import { activeComparators, networkOf } from './genome.ts';
 import { BEST_KNOWN_SIZE, depth, type Comparator, type Network, type NetworkReport } from './network.ts';
 import { prefixComparators, prefixSpace, withPrefix, type PrefixKind } from './prefix.ts';
 import { unsortedTestSetGenome } from './prefix-tests.ts';
-import { allInputs, pruneSlots, vectorSpace, weightSorted } from './space.ts';
+import { allInputs, completeSlots, pruneSlots, vectorSpace, weightSorted, type VectorSpace } from './space.ts';
+import type { Rng } from '../../core/basics/rng.ts';
 
 export const TIE_BREAKS = ['size', 'size-depth'] as const;
 
@@ -39,6 +40,7 @@ export interface SearchOptions {
   readonly prefix: PrefixKind;
   readonly prefixLayers?: number | undefined;
   readonly prune: boolean;
+  readonly complete: boolean;
   readonly tieBreak: (typeof TIE_BREAKS)[number];
 }
 
@@ -48,7 +50,7 @@ export interface SearchSetup {
   readonly prefix: readonly Comparator[];
   /** The search options as recorded in run.json. */
   readonly options: JsonObject;
-  readonly repair?: (genome: Float32Array) => void;
+  readonly repair?: (genome: Float32Array, rng: Rng) => void;
   /** The challenger genome when the prefix changes the test-case space. */
   readonly challenger?: GenomeSpec;
   readonly cost?: (genome: Float32Array) => number;
@@ -77,10 +79,14 @@ export function searchSetup(opts: SearchOptions, defaultSlots: (inputs: number) 
       `option "prune" checks all 2^${inputs} inputs per child without a prefix; use it with up to ${MAX_PRUNE_INPUTS_WITHOUT_PREFIX} inputs or with option "prefix": "hypercube"`,
     );
   }
+  if (opts.complete && !opts.prune) {
+    throw new UserError('option "complete" appends to pruned networks; set option "prune": true as well');
+  }
   const options: JsonObject = {
     prefix: opts.prefix,
     ...(opts.prefixLayers !== undefined ? { prefixLayers: opts.prefixLayers } : {}),
     prune: opts.prune,
+    complete: opts.complete,
     tieBreak: opts.tieBreak,
   };
   const whole = (g: Float32Array): Network => withPrefix(prefix, networkOf(g, inputs));
@@ -91,9 +97,15 @@ export function searchSetup(opts: SearchOptions, defaultSlots: (inputs: number) 
         (g: Float32Array) => (activeComparators(g) + depth(whole(g)) / (prefixDepth + slots + 1)) / (slots + 1)
       : undefined;
 
+  const repairFor = (space: VectorSpace) => ({
+    repair: (g: Float32Array, rng: Rng): void => {
+      pruneSlots(space, g);
+      if (opts.complete) completeSlots(space, g, rng);
+    },
+  });
   if (prefix.length === 0) {
     const space = opts.prune ? allInputs(inputs) : null;
-    return { slots, prefix, options, whole, ...(space ? { repair: (g: Float32Array) => void pruneSlots(space, g) } : {}), ...(cost ? { cost } : {}) };
+    return { slots, prefix, options, whole, ...(space ? repairFor(space) : {}), ...(cost ? { cost } : {}) };
   }
   const after = prefixSpace(inputs, prefix);
   if (after.unsorted.length === 0) {
@@ -107,7 +119,7 @@ export function searchSetup(opts: SearchOptions, defaultSlots: (inputs: number) 
     options,
     whole,
     challenger: unsortedTestSetGenome(inputs, vectors, after.unsorted),
-    ...(opts.prune ? { repair: (g: Float32Array) => void pruneSlots(space, g) } : {}),
+    ...(opts.prune ? repairFor(space) : {}),
     ...(cost ? { cost } : {}),
     check(g) {
       const net = whole(g);

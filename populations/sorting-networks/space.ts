@@ -6,6 +6,8 @@
  * never exchange anything (pruning). The space is either all 2^n inputs or a
  * prefix's unsorted outputs (prefix.ts).
  */
+import type { Rng } from '../../core/basics/rng.ts';
+
 export interface VectorSpace {
   readonly inputs: number;
   /** Vectors in the space. */
@@ -105,4 +107,71 @@ export function pruneSlots(space: VectorSpace, genome: Float32Array): number {
     }
   });
   return cleared;
+}
+
+/**
+ * Complete a pruned [i, j, ...] genome (SorterHunter style, beyond Hillis):
+ * move its comparators to the front, then while some vector of the space is
+ * left unsorted and a slot is free, append a comparator (i, j), i < j, drawn
+ * from the pairs that vector holds out of order (1 on wire i, 0 on wire j),
+ * for a vector drawn from the unsorted ones. Every appended comparator fires,
+ * so the result stays pruned. Returns how many vectors remain unsorted (0
+ * unless the slots ran out).
+ */
+export function completeSlots(space: VectorSpace, genome: Float32Array, rng: Rng): number {
+  const { inputs, words } = space;
+  const slots = genome.length / 2;
+  let used = 0;
+  for (let k = 0; k < slots; k++) {
+    const i = genome[2 * k]!;
+    const j = genome[2 * k + 1]!;
+    if (i === j) continue;
+    genome[2 * used] = i;
+    genome[2 * used + 1] = j;
+    used++;
+  }
+  genome.fill(0, 2 * used);
+  const w = space.wires.slice();
+  const apply = (i: number, j: number): void => {
+    for (let q = 0; q < words; q++) {
+      const a = w[i * words + q]!;
+      const c = w[j * words + q]!;
+      w[i * words + q] = a & c;
+      w[j * words + q] = a | c;
+    }
+  };
+  for (let k = 0; k < used; k++) apply(genome[2 * k]!, genome[2 * k + 1]!);
+  const unsorted = new Int32Array(words);
+  for (;;) {
+    let count = 0;
+    for (let q = 0; q < words; q++) {
+      let bad = 0;
+      for (let x = 0; x + 1 < inputs; x++) bad |= w[x * words + q]! & ~w[(x + 1) * words + q]!;
+      unsorted[q] = bad & space.lanes[q]!;
+      count += popcount32(unsorted[q]!);
+    }
+    if (count === 0 || used === slots) return count;
+    // The pick-th unsorted vector, then one of its out-of-order pairs.
+    let pick = rng.int(count);
+    let q = 0;
+    while (pick >= popcount32(unsorted[q]!)) pick -= popcount32(unsorted[q++]!);
+    let m = unsorted[q]!;
+    for (; pick > 0; pick--) m &= m - 1;
+    const lane = 31 - Math.clz32(m & -m);
+    const bit = (x: number): number => (w[x * words + q]! >>> lane) & 1;
+    const pairs: Array<[number, number]> = [];
+    for (let i = 0; i < inputs; i++) if (bit(i)) for (let j = i + 1; j < inputs; j++) if (!bit(j)) pairs.push([i, j]);
+    const [i, j] = pairs[rng.int(pairs.length)]!;
+    genome[2 * used] = i;
+    genome[2 * used + 1] = j;
+    used++;
+    apply(i, j);
+  }
+}
+
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
 }
