@@ -158,6 +158,35 @@ describe('pruning', () => {
   });
 });
 
+describe('completion', () => {
+  it('makes every child sort all 2^n inputs (given free slots), keeps it pruned, and is deterministic', () => {
+    const inst = create({ inputs: 16, prefix: 'hypercube', maxComparators: 100, prune: true, complete: true });
+    const space = vectorSpace(16, prefixSpace(16, prefix16).unsorted);
+    const run = (seed: string) => {
+      const rng = stream(seed);
+      const a = new Float32Array(inst.solver.length);
+      const b = new Float32Array(inst.solver.length);
+      const out: number[][] = [];
+      for (let k = 0; k < 10; k++) {
+        inst.solver.random(rng, a);
+        inst.solver.random(rng, b);
+        const child = new Float32Array(a.length);
+        inst.solver.crossover(a, b, rng, child);
+        inst.solver.mutate(child, rng);
+        expect(checkNetwork(parseNetwork(inst.solver.encode(child), 'child')).valid).toBe(true);
+        expect(pruneSlots(space, child.slice())).toBe(0);
+        out.push([...child]);
+      }
+      return out;
+    };
+    expect(run('complete')).toEqual(run('complete'));
+  });
+
+  it('is refused without pruning', () => {
+    expect(() => create({ inputs: 8, complete: true })).toThrow(/option "complete".*"prune": true/);
+  });
+});
+
 describe('tie-break by size, then depth', () => {
   it('orders equal sizes by depth and never lets depth outweigh a comparator', () => {
     const inst = create({ inputs: 8, tieBreak: 'size-depth', maxComparators: 20 });
