@@ -15,6 +15,12 @@
  *   genome spec rather than a post-pass, so that every network selection
  *   sees is already minimal in this sense, and so deterministic and
  *   checkpoint-safe for free (a pure function of the genome).
+ * - complete (beyond Hillis, SorterHunter style; needs prune): after pruning,
+ *   comparators drawn from still-unsorted test cases are appended until every
+ *   test case of the space is sorted (completeSlots), then every comparator
+ *   the network can do without is dropped (reduceSlots). Every child is then
+ *   valid, so the parasites have nothing left to find and selection is by
+ *   size alone: this is the shrinking phase, run from the first generation.
  * - tieBreak "size-depth": the parsimony cost counts depth below one
  *   comparator, so among equally good networks of one size the shallower wins.
  */
@@ -25,7 +31,7 @@ import { activeComparators, networkOf } from './genome.ts';
 import { BEST_KNOWN_SIZE, depth, type Comparator, type Network, type NetworkReport } from './network.ts';
 import { prefixComparators, prefixSpace, withPrefix, type PrefixKind } from './prefix.ts';
 import { unsortedTestSetGenome } from './prefix-tests.ts';
-import { allInputs, completeSlots, pruneSlots, vectorSpace, weightSorted, type VectorSpace } from './space.ts';
+import { allInputs, completeSlots, pruneSlots, reduceSlots, vectorSpace, weightSorted, type VectorSpace } from './space.ts';
 import type { Rng } from '../../core/basics/rng.ts';
 
 export const TIE_BREAKS = ['size', 'size-depth'] as const;
@@ -100,7 +106,7 @@ export function searchSetup(opts: SearchOptions, defaultSlots: (inputs: number) 
   const repairFor = (space: VectorSpace) => ({
     repair: (g: Float32Array, rng: Rng): void => {
       pruneSlots(space, g);
-      if (opts.complete) completeSlots(space, g, rng);
+      if (opts.complete && completeSlots(space, g, rng) === 0) reduceSlots(space, g, rng);
     },
   });
   if (prefix.length === 0) {

@@ -175,3 +175,35 @@ function popcount32(x: number): number {
   x = (x + (x >>> 4)) & 0x0f0f0f0f;
   return Math.imul(x, 0x01010101) >>> 24;
 }
+
+/**
+ * Greedy reduction after completion: try the active slots in a random order
+ * and clear each one whose removal leaves every vector of the space sorted,
+ * then prune what no longer fires. Completion appends fixes at the end, which
+ * can make earlier comparators unnecessary though they still exchange; this
+ * finds them. Only for networks that sort the whole space (else it returns
+ * without change). Returns how many slots it cleared.
+ */
+export function reduceSlots(space: VectorSpace, genome: Float32Array, rng: Rng): number {
+  const sortsAll = (): boolean => runSpace(space, genome).every((m, q) => m === space.lanes[q]);
+  if (!sortsAll()) return 0;
+  const active: number[] = [];
+  for (let k = 0; k < genome.length / 2; k++) if (genome[2 * k] !== genome[2 * k + 1]) active.push(k);
+  for (let m = active.length - 1; m > 0; m--) {
+    const r = rng.int(m + 1);
+    [active[m], active[r]] = [active[r]!, active[m]!];
+  }
+  let cleared = 0;
+  for (const k of active) {
+    const i = genome[2 * k]!;
+    const j = genome[2 * k + 1]!;
+    genome[2 * k] = 0;
+    genome[2 * k + 1] = 0;
+    if (sortsAll()) cleared++;
+    else {
+      genome[2 * k] = i;
+      genome[2 * k + 1] = j;
+    }
+  }
+  return cleared + pruneSlots(space, genome);
+}

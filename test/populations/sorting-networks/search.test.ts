@@ -182,6 +182,22 @@ describe('completion', () => {
     expect(run('complete')).toEqual(run('complete'));
   });
 
+  it('then drops every comparator the network can do without: what is left sorts all and none can go', () => {
+    const inst = create({ inputs: 16, prefix: 'hypercube', maxComparators: 100, prune: true, complete: true });
+    const rng = stream('reduce');
+    const g = new Float32Array(inst.solver.length);
+    for (let k = 0; k < 5; k++) {
+      inst.solver.random(rng, g);
+      inst.solver.mutate(g, rng);
+      const net = parseNetwork(inst.solver.encode(g), 'g');
+      expect(checkNetwork(net).valid).toBe(true);
+      for (let m = 32; m < net.comparators.length; m++) {
+        const without = { inputs: 16, comparators: net.comparators.filter((_, x) => x !== m) };
+        expect(checkNetwork(without).valid, `comparator ${m} could go`).toBe(false);
+      }
+    }
+  });
+
   it('is refused without pruning', () => {
     expect(() => create({ inputs: 8, complete: true })).toThrow(/option "complete".*"prune": true/);
   });
