@@ -3,7 +3,9 @@
  * on n wires; challengers are sets of 0/1 test vectors. M[s][c] is the fraction
  * of challenger c's vectors that network s sorts. Among equally good networks
  * fewer comparators win (solverCost, a tie-break only). The probe, outside the
- * loop, checks the champion on all 2^n inputs.
+ * loop, checks the champion on all 2^n inputs. Hillis' own setup (a fixed
+ * prefix, test cases from what it leaves unsorted) and the shrinking phase
+ * beyond it are options, built in search.ts.
  */
 import { z } from 'zod';
 import type { Domain, InteractionKernel } from '../../core/domain/domain.ts';
@@ -24,7 +26,7 @@ const options = z.strictObject({
     .min(1)
     .max(1024)
     .optional()
-    .describe('comparator slots per network (default: 1.5 x a known good size for n)'),
+    .describe('comparator slots per network, prefix included (default: 1.5 x a known good size for n)'),
   vectors: z.number().int().min(1).max(256).default(16).describe('test vectors per challenger'),
   initialDensity: z.number().min(0).max(1).default(0.8).describe('fraction of slots used in random networks'),
   prefix: z
