@@ -70,6 +70,14 @@ describe('a run with the prefix', () => {
     expect(probe.details).toMatchObject({ valid: true, comparators: 95, inputsSorted: 65536, inputsTotal: 65536 });
   });
 
+  it('reads the 62-comparator network a hillis-16 run found (examples/evolved-16-62.json): valid, prefix first', () => {
+    const file = 'populations/sorting-networks/examples/evolved-16-62.json';
+    const g = hillis.solver.decode(JSON.parse(readFileSync(file, 'utf8')), file);
+    expect(networkOf(g, 16).comparators).toHaveLength(30);
+    const probe = hillis.probe!({ solver: g } as Parameters<NonNullable<typeof hillis.probe>>[0]);
+    expect(probe.details).toMatchObject({ valid: true, comparators: 62 });
+  });
+
   it('refuses a network that does not start with the prefix', () => {
     expect(() => hillis.solver.decode(oddEvenMergeSort(16), 'batcher.json')).toThrow(
       /batcher\.json: comparators\[\d+\] should be \[\d+, \d+\]: this run fixes the first 32 comparators/,
