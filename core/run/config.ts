@@ -14,6 +14,7 @@ import { DEFAULT_DETECTORS } from '../measures/detectors.ts';
 import { REMEDIES, REMEDY_DEFAULTS, type RemedySettings } from '../remedies/index.ts';
 import type { Domain, DomainInstance } from '../domain/domain.ts';
 import { UserError } from '../basics/errors.ts';
+import { gridFits, gridShape, SELECTION_SCHEMES } from '../engine/grid.ts';
 import { kebab } from '../basics/names.ts';
 import type { JsonObject } from '../basics/json.ts';
 
@@ -50,7 +51,12 @@ const BaseSchema = z.strictObject({
     .strictObject({ sample: int(0, 4096).optional().describe('past champions met as extra opponents each generation') })
     .optional(),
   selection: z
-    .strictObject({ tournamentSize: int(1, 64).optional(), elitism: int(0, 65_536).optional() })
+    .strictObject({
+      tournamentSize: int(1, 64).optional(),
+      elitism: int(0, 65_536).optional(),
+      scheme: z.enum(SELECTION_SCHEMES).optional().describe('"tournament" over the population, or "grid": local selection on a toroidal grid'),
+      radius: int(1, 64).optional().describe('neighbourhood radius of the grid scheme (cells each way)'),
+    })
     .optional(),
   variation: z
     .strictObject({ crossoverRate: z.number().min(0).max(1).optional(), mutationRate: z.number().min(0).max(1).optional() })
@@ -81,6 +87,8 @@ function withoutDetectors<T extends { detectors: unknown }>(shape: T): Omit<T, '
 
 /** A fully resolved configuration, as stored in run.json and checkpoints: the engine's settings and the run's own. */
 export interface RunConfig extends EngineSettings {
+  /** Resolved: the scheme and radius are always set. */
+  readonly selection: Required<EngineSettings['selection']>;
   readonly domain: string;
   readonly options: JsonObject;
   /** Generations to play; 0 = until stopped. */
@@ -158,6 +166,29 @@ function optionError(
   return formatIssues(error, `${source} (options of ${domain})`).replace('field "', 'option "');
 }
 
+/** Grid selection needs grids at least 2r+1 cells each way; a radius without the grid scheme is a mistake. */
+function checkGrid(config: RunConfig): void {
+  const { scheme, radius } = config.selection;
+  if (scheme !== 'grid') {
+    // A resolved config (run.json, a checkpoint) holds the default radius whatever the scheme; only another one is a mistake.
+    if (radius !== DEFAULT_BREEDING.selection.radius) {
+      throw new UserError('field "selection.radius": applies only to selection.scheme "grid"; remove it or set the scheme');
+    }
+    return;
+  }
+  for (const [side, size] of [
+    ['solvers', config.solvers],
+    ['challengers', config.challengers],
+  ] as const) {
+    if (!gridFits(size, radius)) {
+      const { width, height } = gridShape(size);
+      throw new UserError(
+        `field "selection.radius": radius ${radius} needs grids at least ${2 * radius + 1} cells each way, but ${size} ${side} make a ${width} x ${height} grid; lower the radius or use a population size with a squarer grid (e.g. ${(2 * radius + 1) ** 2})`,
+      );
+    }
+  }
+}
+
 export function parseConfigFile(value: unknown, source: string): ConfigFile {
   const result = ConfigFileSchema.safeParse(value);
   if (!result.success) throw new UserError(formatIssues(result.error, source));
@@ -208,6 +239,8 @@ export function resolveConfig(
     selection: {
       tournamentSize: pick((c) => c.selection?.tournamentSize, d.selection.tournamentSize),
       elitism: pick((c) => c.selection?.elitism, d.selection.elitism),
+      scheme: pick((c) => c.selection?.scheme, d.selection.scheme),
+      radius: pick((c) => c.selection?.radius, d.selection.radius),
     },
     variation: {
       crossoverRate: pick((c) => c.variation?.crossoverRate, d.variation.crossoverRate),
@@ -241,6 +274,7 @@ export function resolveConfig(
       `field "selection.elitism": ${config.selection.elitism} elites must be fewer than the smaller population (${smallest})`,
     );
   }
+  checkGrid(config);
   if (config.evaluation.mode === 'sampled' && config.evaluation.opponents > config.challengers) {
     throw new UserError(
       `field "evaluation.opponents": ${config.evaluation.opponents} opponents exceed the ${config.challengers} challengers; lower it or use round-robin`,

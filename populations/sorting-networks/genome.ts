@@ -6,7 +6,7 @@
  * A test set is `vectors` integers in [0, 2^inputs), bit w = wire w.
  */
 import { mutationCount, UserError, type GenomeSpec, type JsonValue, type Rng } from '../../core/index.ts';
-import { parseNetwork, type Network } from './network.ts';
+import { parseNetwork, type Comparator, type Network } from './network.ts';
 
 function randomComparator(inputs: number, rng: Rng): [number, number] {
   const i = rng.int(inputs);
@@ -41,8 +41,18 @@ export function twoPointCrossover(a: Float32Array, b: Float32Array, unit: number
   out.set(b.subarray(p * unit, q * unit), p * unit);
 }
 
-export function networkGenome(inputs: number, slots: number, initialDensity: number): GenomeSpec {
+/** What a network genome adds around its evolved slots (both optional: the plain genome has neither). */
+export interface NetworkExtras {
+  /** Fixed comparators before the slots: in the human format, never in the genome. */
+  readonly prefix?: readonly Comparator[];
+  /** Applied to every crossover child and mutant, after variation (pruning, completion); draws only from `rng`. */
+  readonly repair?: (genome: Float32Array, rng: Rng) => void;
+}
+
+export function networkGenome(inputs: number, slots: number, initialDensity: number, extras: NetworkExtras = {}): GenomeSpec {
   const length = 2 * slots;
+  const prefix = extras.prefix ?? [];
+  const repair = extras.repair;
   const setSlot = (g: Float32Array, k: number, c: readonly [number, number] | null): void => {
     g[2 * k] = c ? c[0] : 0;
     g[2 * k + 1] = c ? c[1] : 0;
@@ -85,21 +95,33 @@ export function networkGenome(inputs: number, slots: number, initialDensity: num
           g[2 * m + 1] = moved[1]!;
         }
       }
+      repair?.(g, rng);
     },
-    crossover: (a, b, rng, out) => twoPointCrossover(a, b, 2, rng, out),
+    crossover: (a, b, rng, out) => {
+      twoPointCrossover(a, b, 2, rng, out);
+      repair?.(out, rng);
+    },
+    // The human format is the whole network, prefix included, so it is valid (or not) by itself.
     encode: (g) => {
       const net = networkOf(g, inputs);
-      return { inputs: net.inputs, comparators: net.comparators.map((c) => [c[0], c[1]]) };
+      return { inputs: net.inputs, comparators: [...prefix, ...net.comparators].map((c) => [c[0], c[1]]) };
     },
     decode(value, source) {
       const net = parseNetwork(value, source, inputs);
-      if (net.comparators.length > slots) {
+      const k = prefix.findIndex((c, i) => net.comparators[i]?.[0] !== c[0] || net.comparators[i]?.[1] !== c[1]);
+      if (k >= 0) {
         throw new UserError(
-          `${source}: ${net.comparators.length} comparators exceed this run's limit of ${slots}; raise --max-comparators`,
+          `${source}: comparators[${k}] should be [${prefix[k]!.join(', ')}]: this run fixes the first ${prefix.length} comparators (option "prefix"); a network must start with them`,
+        );
+      }
+      const rest = net.comparators.slice(prefix.length);
+      if (rest.length > slots) {
+        throw new UserError(
+          `${source}: ${net.comparators.length} comparators exceed this run's limit of ${slots + prefix.length}; raise --max-comparators`,
         );
       }
       const g = new Float32Array(length);
-      net.comparators.forEach((c, k) => setSlot(g, k, c));
+      rest.forEach((c, k) => setSlot(g, k, c));
       return g;
     },
   };

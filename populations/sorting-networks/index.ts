@@ -3,7 +3,9 @@
  * on n wires; challengers are sets of 0/1 test vectors. M[s][c] is the fraction
  * of challenger c's vectors that network s sorts. Among equally good networks
  * fewer comparators win (solverCost, a tie-break only). The probe, outside the
- * loop, checks the champion on all 2^n inputs.
+ * loop, checks the champion on all 2^n inputs. Hillis' own setup (a fixed
+ * prefix, test cases from what it leaves unsorted) and the shrinking phase
+ * beyond it are options, built in search.ts.
  */
 import { z } from 'zod';
 import { readJsonFile, solverOfBest, type Domain, type InteractionKernel } from '../../core/index.ts';
@@ -14,6 +16,8 @@ import { cachedCheck } from './probe-cache.ts';
 import { sortingKernel, sortingReference, unrolledSortingKernel } from './kernel.ts';
 import { BEST_KNOWN_SIZE, checkNetwork, depth, parseNetwork, oddEvenMergeSort } from './network.ts';
 import { networkRecord } from './record.ts';
+import { PREFIXES } from './prefix.ts';
+import { searchSetup, TIE_BREAKS } from './search.ts';
 
 const options = z.strictObject({
   inputs: z.number().int().min(2).max(20).default(16).describe('wires of the network (n)'),
@@ -23,9 +27,23 @@ const options = z.strictObject({
     .min(1)
     .max(1024)
     .optional()
-    .describe('comparator slots per network (default: 1.5 x a known good size for n)'),
+    .describe('comparator slots per network, prefix included (default: 1.5 x a known good size for n)'),
   vectors: z.number().int().min(1).max(256).default(16).describe('test vectors per challenger'),
   initialDensity: z.number().min(0).max(1).default(0.8).describe('fraction of slots used in random networks'),
+  prefix: z
+    .enum(PREFIXES)
+    .default('none')
+    .describe('fixed first comparators (Hillis 1990): "hypercube" = the cube layers i : i xor 2^b, e.g. 32 for 16 inputs'),
+  prefixLayers: z.number().int().min(1).max(5).optional().describe('cube layers in the prefix (default: all, for 4, 8 or 16 inputs)'),
+  prune: z.boolean().default(false).describe('drop comparators that never exchange on any test case (after every variation)'),
+  complete: z
+    .boolean()
+    .default(false)
+    .describe('after pruning, append comparators drawn from unsorted test cases until all are sorted (needs prune)'),
+  tieBreak: z
+    .enum(TIE_BREAKS)
+    .default('size')
+    .describe('among equally good networks prefer fewer comparators ("size"), then lower depth ("size-depth")'),
 });
 
 /** Default slot count: half again the size of a known good network, so evolution has room. */
@@ -41,7 +59,8 @@ export const sortingNetworks: Domain<typeof options> = {
   defaults: { solvers: 256, challengers: 64, generations: 300 },
   create(opts) {
     const { inputs, vectors, initialDensity } = opts;
-    const slots = opts.maxComparators ?? defaultSlots(inputs);
+    const search = searchSetup(opts, defaultSlots);
+    const slots = search.slots;
     const lowMask = 2 ** (inputs - 1) - 1;
     const check = cachedCheck();
     // The kernel before bit-slicing. gpu.js emulates bitwise operations in
@@ -55,9 +74,9 @@ export const sortingNetworks: Domain<typeof options> = {
     };
     return {
       name: 'sorting-networks',
-      options: { inputs, maxComparators: slots, vectors, initialDensity },
-      solver: networkGenome(inputs, slots, initialDensity),
-      challenger: testSetGenome(inputs, vectors),
+      options: { inputs, maxComparators: slots + search.prefix.length, vectors, initialDensity, ...search.options },
+      solver: networkGenome(inputs, slots, initialDensity, { prefix: search.prefix, repair: search.repair }),
+      challenger: search.challenger ?? testSetGenome(inputs, vectors),
       kernel: {
         name: 'bit-sliced',
         source: bitSlicedSortingKernel(inputs, vectors),
@@ -79,19 +98,19 @@ export const sortingNetworks: Domain<typeof options> = {
       wasm: sortingWasmKernel(inputs, vectors, slots),
       rawScale: vectors,
       reference: (network, testSet) => sortingReference(network, testSet, lowMask),
-      solverCost: (network) => activeComparators(network) / slots,
+      solverCost: search.cost ?? ((network) => activeComparators(network) / slots),
       workUnits: { name: 'comparator-tests', count: (network) => vectors * activeComparators(network) },
       probe({ solver }) {
-        const report = check(networkOf(solver, inputs));
+        const report = search.check ? search.check(solver) : check(networkOf(solver, inputs));
         return {
           score: report.inputsSorted / report.inputsTotal,
           label: `fraction of all 2^${inputs} inputs sorted`,
           details: { ...report },
         };
       },
-      record: networkRecord(inputs),
+      record: networkRecord(inputs, search.whole),
       summarize(network) {
-        const net = networkOf(network, inputs);
+        const net = search.whole(network);
         return `${net.comparators.length} comparators, depth ${depth(net)}`;
       },
       view: 'sorting-network',

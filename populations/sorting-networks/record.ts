@@ -12,7 +12,7 @@
  * time differs.
  */
 import type { SolverRecordHook } from '../../core/index.ts';
-import { activeComparators, networkOf } from './genome.ts';
+import { networkOf } from './genome.ts';
 import { BEST_KNOWN_SIZE, depth, type Network } from './network.ts';
 
 /**
@@ -63,17 +63,24 @@ export function validityCheck(inputs: number): (net: Network) => boolean {
   };
 }
 
-export function networkRecord(inputs: number): SolverRecordHook {
+/**
+ * `whole` turns a genome into the network it stands for: the genome's own
+ * comparators, or with a fixed prefix (search.ts) the prefix and then them.
+ */
+export function networkRecord(inputs: number, whole: (genome: Float32Array) => Network = (g) => networkOf(g, inputs)): SolverRecordHook {
   const size = BEST_KNOWN_SIZE[inputs];
   const layers = BEST_KNOWN_DEPTH[inputs];
   const sortsAll = validityCheck(inputs);
   return {
     validity: `sorts all 2^${inputs} 0/1 inputs`,
-    isValid: (genome) => sortsAll(networkOf(genome, inputs)),
+    isValid: (genome) => sortsAll(whole(genome)),
     measures: [
       { key: 'comparators', label: 'comparators', ...(size !== undefined ? { known: size } : {}) },
       { key: 'depth', label: 'depth', ...(layers !== undefined ? { known: layers } : {}) },
     ],
-    measure: (genome) => [activeComparators(genome), depth(networkOf(genome, inputs))],
+    measure: (genome) => {
+      const net = whole(genome);
+      return [net.comparators.length, depth(net)];
+    },
   };
 }

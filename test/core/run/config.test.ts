@@ -27,7 +27,7 @@ describe('config files', () => {
     expect(config.solvers).toBe(50);
     expect(config.challengers).toBe(30);
     expect(config.seed).toBe('5');
-    expect(config.selection).toEqual({ tournamentSize: 3, elitism: 3 });
+    expect(config.selection).toEqual({ tournamentSize: 3, elitism: 3, scheme: 'tournament', radius: 1 });
     expect(config.generations).toBe(sortingNetworks.defaults!.generations);
   });
 
