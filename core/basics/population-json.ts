@@ -9,8 +9,12 @@ import type { Population } from './population.ts';
 export const PopulationJson = z.strictObject({ size: z.number().int().min(0), length: z.number().int().min(1), genes: z.string() });
 export type PopulationJson = z.infer<typeof PopulationJson>;
 
+export function genesToBase64(genes: Float32Array): string {
+  return Buffer.from(genes.buffer, genes.byteOffset, genes.byteLength).toString('base64');
+}
+
 export function populationToJson(p: Population): PopulationJson {
-  return { size: p.size, length: p.length, genes: Buffer.from(p.genes.buffer, p.genes.byteOffset, p.genes.byteLength).toString('base64') };
+  return { size: p.size, length: p.length, genes: genesToBase64(p.genes) };
 }
 
 /** Genes of `expected` floats from base64; a wrong count names the field and the file. */

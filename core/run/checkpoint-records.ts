@@ -4,6 +4,7 @@
  * f32, its generation and what it was ranked by. Validated on the way back.
  */
 import { z } from 'zod';
+import { genesFromBase64, genesToBase64 } from '../basics/population-json.ts';
 import { UserError } from '../basics/errors.ts';
 import type { JsonObject } from '../basics/json.ts';
 import type { RunRecords } from '../measures/records.ts';
@@ -26,25 +27,13 @@ export const RecordsJson = z.strictObject({
 });
 export type RecordsJsonValue = z.infer<typeof RecordsJson>;
 
-const toBase64 = (a: Float32Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
-
-function fromBase64(s: string, length: number, field: string, file: string): Float32Array {
-  const bytes = Buffer.from(s, 'base64');
-  if (bytes.length !== length * 4) {
-    throw new UserError(`${file}: checkpoint field "${field}" holds ${bytes.length / 4} genes, expected ${length}`);
-  }
-  const out = new Float32Array(length);
-  new Uint8Array(out.buffer).set(bytes);
-  return out;
-}
-
 export function recordsToJson(r: RunRecords): RecordsJsonValue {
   return {
-    valid: r.valid ? { generation: r.valid.generation, genes: toBase64(r.valid.genome), measures: [...r.valid.measures] } : null,
+    valid: r.valid ? { generation: r.valid.generation, genes: genesToBase64(r.valid.genome), measures: [...r.valid.measures] } : null,
     probed: r.probed
       ? {
           generation: r.probed.generation,
-          genes: toBase64(r.probed.genome),
+          genes: genesToBase64(r.probed.genome),
           score: r.probed.score,
           cost: r.probed.cost,
           label: r.probed.label,
@@ -63,12 +52,12 @@ export function recordsFromJson(j: RecordsJsonValue, generation: number, solverL
   }
   return {
     valid: j.valid
-      ? { generation: j.valid.generation, genome: fromBase64(j.valid.genes, solverLength, 'records.valid', file), measures: j.valid.measures }
+      ? { generation: j.valid.generation, genome: genesFromBase64(j.valid.genes, solverLength, 'records.valid', file), measures: j.valid.measures }
       : null,
     probed: j.probed
       ? {
           generation: j.probed.generation,
-          genome: fromBase64(j.probed.genes, solverLength, 'records.probed', file),
+          genome: genesFromBase64(j.probed.genes, solverLength, 'records.probed', file),
           score: j.probed.score,
           cost: j.probed.cost,
           label: j.probed.label,

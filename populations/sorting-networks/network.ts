@@ -78,6 +78,27 @@ function popcount32(x: number): number {
 /** Lane k of wire w's word holds bit w of input (32 * batch + k). */
 const LOW_WIRE_PATTERNS = [0xaaaaaaaa, 0xcccccccc, 0xf0f0f0f0, 0xff00ff00, 0xffff0000];
 
+/**
+ * Batch b of the 2^n 0/1 inputs, 32 at a time bit-sliced (lane k of wire w
+ * holds bit w of input 32b + k), through the flattened comparators [i, j, ...]:
+ * the lanes left unsorted. `wires` is scratch of n words.
+ */
+export function unsortedLanes(flat: readonly number[], b: number, wires: Int32Array): number {
+  const n = wires.length;
+  for (let w = 0; w < n; w++) wires[w] = w < 5 ? LOW_WIRE_PATTERNS[w]! : (b >>> (w - 5)) & 1 ? -1 : 0;
+  for (let k = 0; k < flat.length; k += 2) {
+    const i = flat[k]!;
+    const j = flat[k + 1]!;
+    const a = wires[i]!;
+    const c = wires[j]!;
+    wires[i] = a & c;
+    wires[j] = a | c;
+  }
+  let unsorted = 0;
+  for (let w = 0; w + 1 < n; w++) unsorted |= wires[w]! & ~wires[w + 1]!;
+  return unsorted;
+}
+
 /** How many of the 2^inputs 0/1 input vectors the network sorts. */
 export function countSorted(net: Network): number {
   const n = net.inputs;
@@ -87,22 +108,7 @@ export function countSorted(net: Network): number {
   const wires = new Int32Array(n);
   const flat = net.comparators.flat();
   let sorted = 0;
-  for (let b = 0; b < batches; b++) {
-    for (let w = 0; w < n; w++) {
-      wires[w] = w < 5 ? LOW_WIRE_PATTERNS[w]! : (b >>> (w - 5)) & 1 ? -1 : 0;
-    }
-    for (let k = 0; k < flat.length; k += 2) {
-      const i = flat[k]!;
-      const j = flat[k + 1]!;
-      const a = wires[i]!;
-      const c = wires[j]!;
-      wires[i] = a & c;
-      wires[j] = a | c;
-    }
-    let unsorted = 0;
-    for (let w = 0; w + 1 < n; w++) unsorted |= wires[w]! & ~wires[w + 1]!;
-    sorted += popcount32(~unsorted & laneMask);
-  }
+  for (let b = 0; b < batches; b++) sorted += popcount32(~unsortedLanes(flat, b, wires) & laneMask);
   return sorted;
 }
 

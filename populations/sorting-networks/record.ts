@@ -13,7 +13,7 @@
  */
 import type { SolverRecordHook } from '../../core/index.ts';
 import { networkOf } from './genome.ts';
-import { BEST_KNOWN_SIZE, depth, type Network } from './network.ts';
+import { BEST_KNOWN_SIZE, depth, unsortedLanes, type Network } from './network.ts';
 
 /**
  * Smallest known depths for n = 0..16 inputs, optimal for all of them
@@ -24,8 +24,6 @@ export const BEST_KNOWN_DEPTH = [0, 0, 1, 3, 3, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 9,
 /** Batches that failed lately, tried first. */
 const RECENT_FAILURES = 16;
 
-/** Lane k of wire w's word holds bit w of input (32 * batch + k), as in network.ts. */
-const LOW_WIRE_PATTERNS = [0xaaaaaaaa, 0xcccccccc, 0xf0f0f0f0, 0xff00ff00, 0xffff0000];
 
 /** A validity check that stops at the first unsorted input; remembers where networks failed. */
 export function validityCheck(inputs: number): (net: Network) => boolean {
@@ -34,20 +32,7 @@ export function validityCheck(inputs: number): (net: Network) => boolean {
   const laneMask = total >= 32 ? 0xffffffff : (2 ** total - 1) >>> 0;
   const wires = new Int32Array(inputs);
   const recent: number[] = [];
-  const sortsBatch = (flat: readonly number[], b: number): boolean => {
-    for (let w = 0; w < inputs; w++) wires[w] = w < 5 ? LOW_WIRE_PATTERNS[w]! : (b >>> (w - 5)) & 1 ? -1 : 0;
-    for (let k = 0; k < flat.length; k += 2) {
-      const i = flat[k]!;
-      const j = flat[k + 1]!;
-      const a = wires[i]!;
-      const c = wires[j]!;
-      wires[i] = a & c;
-      wires[j] = a | c;
-    }
-    let unsorted = 0;
-    for (let w = 0; w + 1 < inputs; w++) unsorted |= wires[w]! & ~wires[w + 1]!;
-    return (unsorted & laneMask) === 0;
-  };
+  const sortsBatch = (flat: readonly number[], b: number): boolean => (unsortedLanes(flat, b, wires) & laneMask) === 0;
   const failed = (b: number): false => {
     const at = recent.indexOf(b);
     if (at >= 0) recent.splice(at, 1);
