@@ -59,7 +59,7 @@ export async function runWorker(opts: WorkerOptions): Promise<WorkerReport> {
       }
       const h = tile.header;
       if (m.info.deliveryCount > 1) {
-        opts.log(`redqueen worker: tile ${h.tile} of batch ${h.batch} redelivered (delivery ${m.info.deliveryCount}): its last taker died or was slow`);
+        opts.log(`redqueen worker: tile ${h.tile} of batch ${h.batch} of run ${h.run} redelivered (delivery ${m.info.deliveryCount}): its last taker died or was slow`);
       }
       let outcomes: Float32Array;
       let error: string | undefined;

@@ -16,7 +16,7 @@ import { runCli, startCli, tempDir, waitFor } from '../helpers/cli.ts';
 import { natsEvaluator } from '../../core/distributed/nats-evaluator.ts';
 import { randomPair, referenceEvaluator, roundRobinOpponents } from '../../core/backends/evaluator.ts';
 import { findDomain } from '../../populations/index.ts';
-import { ACK_WAIT_MS, ensureStreams, TILE_STREAM, WORKERS_CONSUMER } from '../../core/distributed/protocol.ts';
+import { ACK_WAIT_MS, decodeTile, ensureStreams, TILE_STREAM, WORKERS_CONSUMER } from '../../core/distributed/protocol.ts';
 import { startNats, type NatsServer } from '../helpers/nats.ts';
 
 // Small density runs: 16 solvers + hall of fame rows in tiles of 4 rows, so every generation is several tiles.
@@ -26,12 +26,15 @@ let nats: NatsServer;
 let local: string;
 let localDir: string;
 const workers: ChildProcess[] = [];
+/** What every worker started in this file has logged (a redelivered tile may go to any live one). */
+const logs: Array<() => string> = [];
 
 function startWorker(): { child: ChildProcess; log: () => string } {
   const { child } = startCli(['worker', '--nats', nats.url, '--backend', 'cpu']);
   let log = '';
   child.stderr!.on('data', (d: Buffer) => (log += d.toString()));
   workers.push(child);
+  logs.push(() => log);
   return { child, log: () => log };
 }
 
@@ -133,7 +136,7 @@ describe('run --nats', () => {
     const coordinator = startCli(['run', ...RUN, '--out', dir, '--nats', nats.url, '--tile-rows', '4']);
     // The dying worker: take one tile from the workers' consumer, never ack it, and disconnect.
     const nc = await connect({ servers: nats.url });
-    let taken: { tile: string | undefined } = { tile: undefined };
+    let taken: { tile: number; batch: number; run: string } | undefined;
     try {
       await ensureStreams(await jetstreamManager(nc));
       const consumer = await jetstream(nc).consumers.get(TILE_STREAM, WORKERS_CONSUMER);
@@ -146,7 +149,8 @@ describe('run --nats', () => {
           m!.ack();
           continue;
         }
-        taken = { tile: m!.subject };
+        const h = decodeTile(m!.data).header;
+        taken = { tile: h.tile, batch: h.batch, run: h.run };
         break;
       }
     } finally {
@@ -155,9 +159,12 @@ describe('run --nats', () => {
     startWorker();
     const r = await coordinator.done;
     expect(r.code, r.stderr).toBe(0);
-    expect(taken.tile).toBeDefined();
-    // The run could only finish once the server handed the held tile out again, after the ack wait.
+    expect(taken).toBeDefined();
+    // The run could only finish once the server handed the held tile out again, after the ack
+    // wait, to one of the live workers (an earlier test's may still be taking tiles).
     expect(Date.now() - started).toBeGreaterThanOrEqual(ACK_WAIT_MS);
+    const all = logs.map((l) => l()).join('');
+    expect(all, all).toContain(`tile ${taken!.tile} of batch ${taken!.batch} of run ${taken!.run} redelivered (delivery 2)`);
     expect(await readFile(join(dir, 'metrics.jsonl'), 'utf8')).toBe(local);
   });
 
