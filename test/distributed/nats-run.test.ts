@@ -6,7 +6,7 @@
  * wait; and `resume
  * --nats` continues a run as a local resume does.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
@@ -44,6 +44,24 @@ beforeAll(async () => {
   const r = await runCli(['run', ...RUN, '--out', localDir]);
   expect(r.code, r.stderr).toBe(0);
   local = await readFile(join(localDir, 'metrics.jsonl'), 'utf8');
+});
+
+// Each test starts with no worker of an earlier one still taking tiles.
+afterEach(async () => {
+  const live = workers.filter((w) => w.exitCode === null && w.signalCode === null);
+  await Promise.all(
+    live.map(
+      (w) =>
+        new Promise<void>((done) => {
+          const kill = setTimeout(() => w.kill('SIGKILL'), 5_000);
+          w.once('exit', () => {
+            clearTimeout(kill);
+            done();
+          });
+          w.kill('SIGTERM');
+        }),
+    ),
+  );
 });
 
 afterAll(async () => {
@@ -160,8 +178,7 @@ describe('run --nats', () => {
     const r = await coordinator.done;
     expect(r.code, r.stderr).toBe(0);
     expect(taken).toBeDefined();
-    // The run could only finish once the server handed the held tile out again, after the ack
-    // wait, to one of the live workers (an earlier test's may still be taking tiles).
+    // The run could only finish once the server handed the held tile out again, after the ack wait.
     expect(Date.now() - started).toBeGreaterThanOrEqual(ACK_WAIT_MS);
     const all = logs.map((l) => l()).join('');
     expect(all, all).toContain(`tile ${taken!.tile} of batch ${taken!.batch} of run ${taken!.run} redelivered (delivery 2)`);
