@@ -258,7 +258,8 @@ export const NoticeMessage = z.object({ type: z.literal('notice'), level: z.enum
  * The answer to `seek`: generation `generation` as the run's files keep it.
  * `point` is that generation's own (metrics.jsonl has every generation);
  * `detail` is the picture of the nearest kept generation at or before it
- * (`detailGeneration`; frames.jsonl thins long runs), null when none is kept.
+ * (`detailGeneration`; frames.jsonl thins long runs), null when none is kept;
+ * `champions` are g's own.
  */
 export const SnapshotMessage = z.object({
   type: z.literal('snapshot'),
@@ -266,6 +267,12 @@ export const SnapshotMessage = z.object({
   point: PointSchema,
   detail: DetailSchema.nullable(),
   detailGeneration: count.nullable(),
+  /**
+   * Generation g's own champions from champions.bin (every generation has a
+   * record), in the domain's human format: exact where `detail` is from an
+   * earlier generation. Null when the file lacks the record.
+   */
+  champions: z.object({ solver: JsonSchema, challenger: JsonSchema, summary: z.string().nullable() }).nullable().default(null),
 });
 export type Snapshot = z.infer<typeof SnapshotMessage>;
 

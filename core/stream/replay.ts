@@ -52,7 +52,9 @@ export async function startReplay(dir: string, hub: StreamHub, pollMs = 500): Pr
   let pending: Point[] = [];
   let waited = 0;
   const frames = new Map<number, Detail>();
-  let index = new SeekIndex(dir);
+  // serve reads without the writer's lock: refuse files no single writer leaves.
+  const { instance } = await readRunConfig(dir);
+  let index = new SeekIndex(dir, instance);
 
   const load = async (): Promise<void> => {
     const info = await readRunInfo(dir);
@@ -64,7 +66,7 @@ export async function startReplay(dir: string, hub: StreamHub, pollMs = 500): Pr
     framesOffset = Buffer.byteLength(f.text);
     const points = pointsOf(m.text);
     const details = new Map(parseFrames(f.text).map((x) => [x.generation, x.detail]));
-    index = new SeekIndex(dir);
+    index = new SeekIndex(dir, instance);
     index.addMetrics(m.text, 0, points.length);
     index.addFrames(f.text, 0);
     hub.setSeeker(index.seek);
@@ -109,8 +111,6 @@ export async function startReplay(dir: string, hub: StreamHub, pollMs = 500): Pr
     }
   };
 
-  // serve reads without the writer's lock: refuse files no single writer leaves.
-  const { instance } = await readRunConfig(dir);
   const problem = await checkRunFiles(dir, instance.solver.length, instance.challenger.length);
   if (problem) throw new UserError(disagreement(dir, problem));
   await load();

@@ -5,8 +5,11 @@
  * frames.jsonl line (the kept generations only; see frames-log.ts). The logs
  * only grow by whole lines, so the index grows as the replay reads them; a
  * `resume` that cuts them back makes the replay start a fresh index.
+ * champions.bin has a fixed-size record per generation: no index needed.
  */
 import { open } from 'node:fs/promises';
+import type { DomainInstance } from '../domain/domain.ts';
+import { readChampionRecord } from '../run/champions-log.ts';
 import { runPaths } from '../run/run-dir.ts';
 import { framesPath, parseFrames } from './frames-log.ts';
 import type { Seeker } from './hub.ts';
@@ -48,7 +51,11 @@ export class SeekIndex {
   /** frames.jsonl: kept generations in increasing order. */
   private readonly frames: Array<Span & { readonly generation: number }> = [];
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    /** Turns champions.bin's genomes into the domain's human format. */
+    private readonly domain: DomainInstance,
+  ) {}
 
   /** Generations indexed (the number of metrics lines). */
   get generations(): number {
@@ -111,6 +118,11 @@ export class SeekIndex {
     const frame = this.frameAtOrBefore(generation);
     const detail = frame ? (parseFrames(`${await readSpan(framesPath(this.dir), frame)}\n`)[0] ?? null) : null;
     const kept = detail && frame && detail.generation === frame.generation ? detail : null;
-    return { generation, point, detail: kept?.detail ?? null, detailGeneration: kept?.generation ?? null };
+    const d = this.domain;
+    const record = await readChampionRecord(runPaths(this.dir).champions, generation, d.solver.length, d.challenger.length);
+    const champions = record
+      ? { solver: d.solver.encode(record.solver), challenger: d.challenger.encode(record.challenger), summary: d.summarize ? d.summarize(record.solver) : null }
+      : null;
+    return { generation, point, detail: kept?.detail ?? null, detailGeneration: kept?.generation ?? null, champions };
   };
 }

@@ -204,7 +204,7 @@ function renderDetail(): void {
   el.matrixSize.textContent = `gen ${store.detailGeneration} · ${d.matrix.solvers}×${d.matrix.challengers}${
     d.matrix.rows !== d.matrix.solvers || d.matrix.cols !== d.matrix.challengers ? ` shown as ${d.matrix.rows}×${d.matrix.cols}` : ''
   }`;
-  el.viewCaption.textContent = `generation ${store.detailGeneration}: ${drawDomainView(el.view, kind, d)}`;
+  el.viewCaption.textContent = `generation ${store.championsGeneration}: ${drawDomainView(el.view, kind, d)}`;
   const rows: Array<[string, string]> = [];
   if (d.best.summary) rows.push(['solver', d.best.summary]);
   rows.push(['best solver', short(d.best.solver)], ['best challenger', short(d.best.challenger)]);

@@ -111,6 +111,7 @@ export class Store {
   /** Pathology events, oldest first (from history, then from each point). */
   private allEvents: PathologyEventMessage[] = [];
   private cut: { key: string; series: Series } | null = null;
+  private pinnedDetail: { of: Snapshot; detail: Detail } | null = null;
 
   get series(): Series {
     const p = this.pinned;
@@ -124,13 +125,27 @@ export class Store {
     return this.pinned ? this.pinned.point : this.newest;
   }
 
-  /** The picture shown: the pinned generation's nearest kept one, else the newest. */
+  /**
+   * The picture shown: the pinned generation's nearest kept one, with that
+   * generation's own champions when the snapshot has them, else the newest.
+   * (The points view draws sampled individuals of the kept frame: its champions stay the frame's.)
+   */
   get detail(): Detail | null {
-    return this.pinned ? this.pinned.detail : this.followed.detail;
+    const p = this.pinned;
+    if (!p) return this.followed.detail;
+    if (!p.detail || !p.champions || this.hello?.run.view === 'points') return p.detail;
+    if (this.pinnedDetail?.of !== p) this.pinnedDetail = { of: p, detail: { ...p.detail, best: p.champions } };
+    return this.pinnedDetail.detail;
   }
 
   get detailGeneration(): number {
     return this.pinned ? (this.pinned.detailGeneration ?? -1) : this.followed.generation;
+  }
+
+  /** The generation of the champions shown (and of the domain view drawing them). */
+  get championsGeneration(): number {
+    const p = this.pinned;
+    return p && p.detail && p.champions && this.hello?.run.view !== 'points' ? p.generation : this.detailGeneration;
   }
 
   get ciaoRows(): CiaoRowMessage[] {

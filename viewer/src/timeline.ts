@@ -2,10 +2,11 @@
  * The timeline of a replay (`redqueen serve DIR`): a scrubber over every
  * generation in the run's files. Moving it sends `seek`; the server answers
  * with a `snapshot` that pins the page (store.ts) to that generation: the
- * charts end there, the pathology state is as it was, and the matrix, CIAO
- * row, champions and domain view come from the nearest kept frame at or
- * before it, which the bar names when it is not the generation itself
- * (frames-log.ts keeps every generation below 1,000, then 1,000 a decade).
+ * charts end there, the pathology state and the champions (champions.bin)
+ * are as they were, and the matrix, CIAO row and records come from the
+ * nearest kept frame at or before it, which the bar names when it is not the
+ * generation itself (frames-log.ts keeps every generation below 1,000, then
+ * 1,000 a decade).
  * Hidden for live runs, which have no timeline.
  */
 import './timeline.css';
@@ -88,7 +89,9 @@ export function timelineBar(store: Store, send: (m: ClientMessage) => void, inva
           ? 'every panel as it was at this generation'
           : d === null
             ? 'charts as at this generation; no picture of it is kept'
-            : `charts as at this generation; matrix, CIAO, champions and domain view from generation ${fmt(d)} (the nearest kept)`;
+            : `charts${store.championsGeneration === pinned.generation ? ', champions and domain view' : ''} as at this generation; ${
+                store.championsGeneration === pinned.generation ? 'matrix, CIAO and records' : 'matrix, CIAO, champions and domain view'
+              } from generation ${fmt(d)} (the nearest kept)`;
       note.className = `timeline-note${d === pinned.generation ? '' : ' nearest'}`;
     },
   };

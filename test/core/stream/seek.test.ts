@@ -47,6 +47,8 @@ describe('seek', () => {
       expect(snap.point).toEqual(points[g]);
       expect(snap.detailGeneration).toBe(g);
       expect(snap.detail).toEqual(frames.get(g));
+      // champions.bin's record of g says what the frame says.
+      expect(snap.champions).toEqual(frames.get(g)!.best);
     }
     // Two generations' matrices differ (else the test could not tell a seek from none).
     expect(frames.get(5)!.matrix.data).not.toBe(frames.get(23)!.matrix.data);
@@ -62,13 +64,19 @@ describe('seek', () => {
     // Keep the frames of even generations only, as a long run keeps every 10th.
     const lines = readFileSync(join(dir, FRAMES_FILE), 'utf8').split('\n').filter(Boolean);
     writeFileSync(join(thinned, FRAMES_FILE), lines.filter((l) => (JSON.parse(l) as { generation: number }).generation % 2 === 0).map((l) => `${l}\n`).join(''));
+    const full = lines.map((l) => parseFrames(`${l}\n`)[0]!);
+    // An odd generation whose champions differ from the kept generation before it.
+    const g = full.findIndex((f, i) => i % 2 === 1 && JSON.stringify(f.detail.best) !== JSON.stringify(full[i - 1]!.detail.best));
+    expect(g).toBeGreaterThan(0);
     const c = await client(await serve(thinned));
     await c.waitFor('hello');
-    c.send({ type: 'seek', generation: 7 });
+    c.send({ type: 'seek', generation: g });
     const snap = await c.waitFor('snapshot');
-    expect(snap.point).toEqual(pointsOf(readFileSync(join(dir, 'metrics.jsonl'), 'utf8'))[7]);
-    expect(snap.detailGeneration).toBe(6);
-    expect(snap.detail).toEqual(parseFrames(`${lines[6]}\n`)[0]!.detail);
+    expect(snap.point).toEqual(pointsOf(readFileSync(join(dir, 'metrics.jsonl'), 'utf8'))[g]);
+    expect(snap.detailGeneration).toBe(g - 1);
+    expect(snap.detail).toEqual(full[g - 1]!.detail);
+    // The champions are generation g's own (from champions.bin), as the unthinned frame has them.
+    expect(snap.champions).toEqual(full[g]!.detail.best);
   });
 
   it('refuses a generation not in the files, and a malformed seek, with a reason', async () => {
