@@ -85,7 +85,8 @@ function row(run: RunSummary): HTMLTableRowElement {
   first.append(tick, swatch);
   const name = document.createElement('td');
   const link = document.createElement('a');
-  link.href = `index.html?${RUN_PARAM}=${encodeURIComponent(run.name)}`;
+  // The token travels in the link too: a run opened in a new tab has a session of its own.
+  link.href = `index.html?${RUN_PARAM}=${encodeURIComponent(run.name)}${token ? `&token=${encodeURIComponent(token)}` : ''}`;
   link.textContent = run.name;
   link.title = `open ${run.name} in the viewer, with its timeline`;
   name.append(link);

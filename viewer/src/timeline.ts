@@ -60,7 +60,7 @@ export function timelineBar(store: Store, send: (m: ClientMessage) => void, inva
     sent = null;
     invalidate(store.follow());
   };
-  setInterval(pump, SEEK_PATIENCE_MS).unref?.();
+  setInterval(pump, SEEK_PATIENCE_MS);
 
   return {
     render() {

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../../core/cli/run-command.ts';
+import { lockRunDir } from '../../../core/run/lock.ts';
 import { accessPolicy } from '../../../core/stream/access.ts';
 import { pointsOf } from '../../../core/stream/run-files.ts';
 import { curvesOf, findRuns, runsFolder, serveTarget } from '../../../core/stream/runs-dir.ts';
@@ -75,4 +76,32 @@ describe('a folder of runs', () => {
     expect(await upgradeStatus(`ws://127.0.0.1:${server.port}/ws?run=not-a-run`)).toBe(404);
     expect(await upgradeStatus(`ws://127.0.0.1:${server.port}/ws`)).toBe(404);
   });
+
+  it('with a token, the overview data needs it as the stream does', async () => {
+    const token = 'overview-token-123';
+    const guarded = await startStreamServer({ host: '127.0.0.1', port: 0, access: accessPolicy({ host: '127.0.0.1', token }), runs: runsFolder(runs) });
+    try {
+      const url = `http://127.0.0.1:${guarded.port}/api/runs`;
+      const refused = await fetch(url);
+      expect(refused.status).toBe(401);
+      expect(((await refused.json()) as { error: string }).error).toMatch(/token/);
+      expect((await fetch(url, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
+      expect((await fetch(`${url}?token=${token}`)).status).toBe(200);
+      expect(await upgradeStatus(`ws://127.0.0.1:${guarded.port}/ws?run=seed-1`)).toBe(401);
+    } finally {
+      await guarded.close();
+    }
+  });
+
+  it('a run whose directory a live writer holds is running', async () => {
+    const lock = await lockRunDir(join(runs, 'seed-2'), 'test writer');
+    try {
+      const overview = await runsFolder(runs).overview();
+      expect(overview.runs.map((r) => r.state)).toEqual(['stopped', 'finished', 'running']);
+    } finally {
+      await lock.release();
+    }
+    expect((await runsFolder(runs).overview()).runs[2]!.state).toBe('finished');
+  });
 });
+
