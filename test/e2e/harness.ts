@@ -53,3 +53,21 @@ export async function ink(page: Page, testId: string): Promise<number> {
     return n;
   }, testId);
 }
+
+/** The matrix canvas's pixels, as one string (equal strings: the same picture). */
+export async function matrixPixels(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid="matrix"]')!;
+    return c.toDataURL('image/png');
+  });
+}
+
+/** Page errors and console errors, collected as they come (a test expects none). */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
