@@ -8,6 +8,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatFraction } from '../../core/basics/format.ts';
+import { zoomRange } from './zoom-range.ts';
 
 export interface LineSpec {
   readonly label: string;
@@ -17,7 +18,11 @@ export interface LineSpec {
 }
 
 export interface LineChart {
-  setData(x: number[], ys: ReadonlyArray<ReadonlyArray<number | null>>): void;
+  /**
+   * `raw`, per line, the values a smoothed line was made from: under the
+   * cursor the legend shows both ("0.412 · raw 0.600"), away from it the newest smoothed value.
+   */
+  setData(x: number[], ys: ReadonlyArray<ReadonlyArray<number | null>>, raw?: ReadonlyArray<ReadonlyArray<number | null> | null>): void;
   resize(width: number): void;
 }
 
@@ -31,16 +36,28 @@ function lastValue(xs: ReadonlyArray<number | null> | undefined): number | null 
 
 export function lineChart(
   host: HTMLElement,
-  opts: { lines: readonly LineSpec[]; height: number; yRange?: [number, number]; /** Whole-number values: legend without decimals. */ integers?: boolean },
+  opts: {
+    lines: readonly LineSpec[];
+    height: number;
+    /** A fixed y range, or 'zoom-unit': values in [0, 1] shown on the band they occupy (zoomRange). */
+    yRange?: [number, number] | 'zoom-unit';
+    /** Whole-number values: legend without decimals. */
+    integers?: boolean;
+  },
 ): LineChart {
   const width = Math.max(200, host.clientWidth);
   const empty: uPlot.AlignedData = [[], ...opts.lines.map(() => [])];
   const range = opts.yRange;
+  let rawData: ReadonlyArray<ReadonlyArray<number | null> | null> = [];
+  const format = (v: number) => (opts.integers ? v.toFixed(0) : formatFraction(v));
   const plot = new uPlot(
     {
       width,
       height: opts.height,
-      scales: { x: { time: false }, y: range ? { auto: false, range } : {} },
+      scales: {
+        x: { time: false },
+        y: range === 'zoom-unit' ? { range: (_u, min, max) => zoomRange(min, max) } : range ? { auto: false, range } : {},
+      },
       axes: [
         // Generations are whole numbers: no ticks between them.
         { stroke: '#555', grid: { stroke: '#eee' }, ticks: { stroke: '#ddd' }, incrs: GENERATION_STEPS },
@@ -56,10 +73,12 @@ export function lineChart(
           spanGaps: true,
           points: { show: false },
           // Away from the cursor the legend shows the newest value.
-          value: (u: uPlot, v: number | null, si: number) => {
+          value: (u: uPlot, v: number | null, si: number, di: number | null) => {
             const shown = v ?? lastValue(u.data[si] as ReadonlyArray<number | null> | undefined);
             // Never an imperfect value as 1.000 (core/basics/format.ts).
-            return shown == null ? '-' : opts.integers ? shown.toFixed(0) : formatFraction(shown);
+            const text = shown == null ? '-' : format(shown);
+            const raw = di == null ? undefined : rawData[si - 1]?.[di];
+            return raw == null ? text : `${text} · raw ${format(raw)}`;
           },
         })),
       ],
@@ -70,7 +89,8 @@ export function lineChart(
     host,
   );
   return {
-    setData(x, ys) {
+    setData(x, ys, raw) {
+      rawData = raw ?? [];
       plot.setData([x, ...ys] as uPlot.AlignedData);
     },
     resize(w) {
