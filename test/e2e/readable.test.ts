@@ -3,7 +3,7 @@
  * number-game run of 64 + 64 players in 3 dimensions, replayed from its files:
  * the scatter has labelled axes and its players cover more than a couple of
  * dots even where they crowd on one spot, the probe chart has one line per
- * dimension with the run's own values, regress is drawn smoothed (25-generation
+ * dimension with the run's own values (beside the probe score and its best so far), regress is drawn smoothed (25-generation
  * trailing mean) with the raw value under the cursor, and the champions'
  * JSON is shown whole in scroll boxes.
  */
@@ -84,10 +84,10 @@ describe('readable viewer panels', () => {
 
       // Per-dimension lines: one per dimension (plus the probe score), ending at the run's own values.
       const probe = await legend(page, 'probe-chart');
-      expect(Object.keys(probe)).toEqual(['gen', 'probe score', 'dimension 1', 'dimension 2', 'dimension 3']);
+      expect(Object.keys(probe)).toEqual(['gen', 'probe score', 'best probed so far', 'dimension 1', 'dimension 2', 'dimension 3']);
       const dims = last.probe!.dimensions;
       for (let k = 0; k < 3; k++) expect(Number(probe[`dimension ${k + 1}`]), `dimension ${k + 1}`).toBeCloseTo(dims[k]!, 2);
-      expect(await page.getAttribute('[data-testid="probe-chart"]', 'data-lines')).toBe('4');
+      expect(await page.getAttribute('[data-testid="probe-chart"]', 'data-lines')).toBe('5');
 
       // Regress: the chart draws the 25-generation trailing mean, not the raw value.
       const x = lines.map((l) => l.generation);

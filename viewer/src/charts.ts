@@ -8,13 +8,15 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatFraction } from '../../core/basics/format.ts';
-import { zoomRange } from './zoom-range.ts';
+import { recentBand, zoomRange } from './zoom-range.ts';
 
 export interface LineSpec {
   readonly label: string;
   readonly color: string;
   readonly dash?: number[];
   readonly width?: number;
+  /** Drawn as a staircase (a best-so-far record): flat until the next value, then straight up. */
+  readonly stepped?: boolean;
 }
 
 export interface LineChart {
@@ -39,7 +41,7 @@ export function lineChart(
   opts: {
     lines: readonly LineSpec[];
     height: number;
-    /** A fixed y range, or 'zoom-unit': values in [0, 1] shown on the band they occupy (zoomRange). */
+    /** A fixed y range, or 'zoom-unit': values in [0, 1] shown on the band they occupy lately (recentBand, zoomRange). */
     yRange?: [number, number] | 'zoom-unit';
     /** Whole-number values: legend without decimals. */
     integers?: boolean;
@@ -56,7 +58,17 @@ export function lineChart(
       height: opts.height,
       scales: {
         x: { time: false },
-        y: range === 'zoom-unit' ? { range: (_u, min, max) => zoomRange(min, max) } : range ? { auto: false, range } : {},
+        y:
+          range === 'zoom-unit'
+            ? {
+                range: (u) => {
+                  const band = recentBand(u.data[0] as number[], u.data.slice(1) as Array<Array<number | null>>);
+                  return zoomRange(band?.[0] ?? null, band?.[1] ?? null);
+                },
+              }
+            : range
+              ? { auto: false, range }
+              : {},
       },
       axes: [
         // Generations are whole numbers: no ticks between them.
@@ -70,6 +82,7 @@ export function lineChart(
           stroke: l.color,
           width: l.width ?? 1.5,
           ...(l.dash ? { dash: l.dash } : {}),
+          ...(l.stepped ? { paths: uPlot.paths.stepped!({ align: 1 }) } : {}),
           spanGaps: true,
           points: { show: false },
           // Away from the cursor the legend shows the newest value.

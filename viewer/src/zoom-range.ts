@@ -15,3 +15,33 @@ export function zoomRange(min: number | null, max: number | null): [number, numb
   }
   return [Math.round(lo * 100) / 100, Math.round(hi * 100) / 100];
 }
+
+/**
+ * Smallest and largest value over all lines in the newest `share` of the
+ * generations shown (all of them when that part holds no value): a run's
+ * first generations (a random rule's 2% accuracy) would otherwise stretch
+ * the axis and flatten what happens now into a line at the top; their
+ * points run off the bottom of the chart instead.
+ */
+export function recentBand(
+  x: ReadonlyArray<number>,
+  ys: ReadonlyArray<ReadonlyArray<number | null | undefined>>,
+  share = 0.75,
+): [number, number] | null {
+  if (x.length === 0) return null;
+  const from = x[x.length - 1]! - share * (x[x.length - 1]! - x[0]!);
+  const band = (since: number): [number, number] | null => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const y of ys) {
+      for (let i = 0; i < x.length; i++) {
+        const v = y[i];
+        if (v == null || x[i]! < since) continue;
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    return lo <= hi ? [lo, hi] : null;
+  };
+  return band(from) ?? band(-Infinity);
+}
