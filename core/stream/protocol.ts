@@ -94,6 +94,8 @@ export const PointSchema = z.object({
   events: z.array(PathologyEventSchema).default([]),
   /** Null for domains without a record hook, and for runs recorded before the records existed. */
   records: RecordsPointSchema.nullable().default(null),
+  /** The probe's per-dimension values (its details.dimensions: number games), null when it has none or did not run. */
+  probeDimensions: z.array(num).nullable().default(null),
 });
 export type Point = z.infer<typeof PointSchema>;
 
@@ -198,6 +200,8 @@ export const HelloMessage = z.object({
       })
       .nullable()
       .default(null),
+    /** A reference solver's score on this run's own probe (the domain's probeReference: GKL), drawn beside the probe; else null. */
+    probeReference: z.object({ label: z.string(), score: num }).nullable().default(null),
   }),
   /** Generations played so far. */
   generation: count,

@@ -32,7 +32,7 @@ function replayStore(): Store {
     type: 'hello',
     protocol: 2,
     mode: 'replay',
-    run: { domain: 'd', title: 'D', seed: '1', backend: 'cpu', view: 'sorting-network', generations: 10, config: {}, records: null },
+    run: { domain: 'd', title: 'D', seed: '1', backend: 'cpu', view: 'sorting-network', generations: 10, config: {}, records: null, probeReference: null },
     generation: 10,
     control: false,
     state: { status: 'replay', generation: 10, speed: 0 },

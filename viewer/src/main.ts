@@ -7,9 +7,12 @@ import './zod-setup.ts';
 import './style.css';
 import type { ViewKind } from '../../core/domain/domain.ts';
 import { activePathologies, armsSummary, eventLine } from './arms.ts';
+import { armsChart } from './arms-chart.ts';
+import { championText } from './champion-text.ts';
+import { probePanel } from './probe-panel.ts';
 import { lineChart } from './charts.ts';
 import { drawCiao } from './ciao.ts';
-import { CHALLENGER, CHALLENGER_LIGHT, NEUTRAL, OUTCOME_GRADIENT, PROBE, SOLVER, SOLVER_LIGHT } from './colors.ts';
+import { CHALLENGER, CHALLENGER_LIGHT, NEUTRAL, OUTCOME_GRADIENT, SOLVER, SOLVER_LIGHT } from './colors.ts';
 import { connect, streamUrl } from './connection.ts';
 import { drawMatrix } from './heatmap.ts';
 import { Store, type Panel } from './store.ts';
@@ -84,22 +87,8 @@ const diversity = lineChart($('#diversity-chart'), {
     { label: 'mean outcome', color: NEUTRAL, dash: [3, 3] },
   ],
 });
-const probe = lineChart($('#probe-chart'), {
-  height: 170,
-  yRange: [0, 1],
-  lines: [{ label: 'probe score', color: PROBE, width: 2 }],
-});
-
-const arms = lineChart(byTest('arms-chart'), {
-  height: 200,
-  yRange: [0, 1],
-  lines: [
-    { label: 'CIAO solver', color: SOLVER, width: 2 },
-    { label: 'CIAO challenger', color: CHALLENGER, width: 2 },
-    { label: 'regress solver', color: SOLVER_LIGHT, dash: [5, 4] },
-    { label: 'regress challenger', color: CHALLENGER_LIGHT, dash: [5, 4] },
-  ],
-});
+const probe = probePanel(byTest('probe-chart'));
+const arms = armsChart(byTest('arms-chart'));
 const master = lineChart(byTest('master-chart'), {
   height: 200,
   yRange: [0, 1],
@@ -143,6 +132,7 @@ el.speed.onchange = () => conn.send({ type: 'speed', generationsPerSecond: Numbe
 function renderHeader(): void {
   const h = store.hello;
   sizes.setRun(h);
+  probe.setRun(h);
   if (h) {
     el.title.textContent = h.run.title;
     el.meta.textContent = `${h.run.domain} · backend ${h.run.backend} · seed ${h.run.seed}${h.mode === 'replay' ? ' · replay from files' : ''}`;
@@ -176,8 +166,8 @@ function renderSeries(): void {
   const s = store.series;
   fitness.setData(s.x, [s.solverBest, s.solverMean, s.challengerBest, s.challengerMean]);
   diversity.setData(s.x, [s.solverDiversity, s.challengerDiversity, s.engagement]);
-  probe.setData(s.x, [s.probe]);
-  arms.setData(s.x, [s.ciaoSolver, s.ciaoChallenger, s.regressSolver, s.regressChallenger]);
+  probe.render(s);
+  arms.render(s);
   sizes.render(s, store.detail?.records?.valid ?? null);
   el.dominance.textContent = armsSummary(store.latest);
   const p = store.latest;
@@ -191,11 +181,6 @@ function renderSeries(): void {
   }
 }
 
-function short(value: unknown): string {
-  const text = JSON.stringify(value);
-  return text.length > 240 ? `${text.slice(0, 237)}…` : text;
-}
-
 function renderDetail(): void {
   const d = store.detail;
   const kind: ViewKind | undefined = store.hello?.run.view;
@@ -207,7 +192,7 @@ function renderDetail(): void {
   el.viewCaption.textContent = `generation ${store.championsGeneration}: ${drawDomainView(el.view, kind, d)}`;
   const rows: Array<[string, string]> = [];
   if (d.best.summary) rows.push(['solver', d.best.summary]);
-  rows.push(['best solver', short(d.best.solver)], ['best challenger', short(d.best.challenger)]);
+  rows.push(['best solver', championText(d.best.solver)], ['best challenger', championText(d.best.challenger)]);
   // The run's records, kept outside selection (best-valid.json, best-probed.json).
   const valid = d.records?.valid;
   if (valid) rows.push(['best valid', `${valid.summary ? `${valid.summary}, ` : ''}generation ${valid.generation}`]);
@@ -282,13 +267,13 @@ function render(): void {
 const resize = new ResizeObserver(() => {
   fitness.resize(byTest('fitness-chart').clientWidth);
   diversity.resize($('#diversity-chart').clientWidth);
-  probe.resize($('#probe-chart').clientWidth);
+  probe.resize();
   arms.resize(byTest('arms-chart').clientWidth);
   master.resize(byTest('master-chart').clientWidth);
   sizes.resize();
   invalidate(['detail', 'ciao']);
 });
-for (const target of [byTest('fitness-chart'), $('#diversity-chart'), $('#probe-chart'), byTest('arms-chart'), byTest('master-chart'), byTest('sizes-chart'), el.view, el.matrix]) {
+for (const target of [byTest('fitness-chart'), $('#diversity-chart'), byTest('probe-chart'), byTest('arms-chart'), byTest('master-chart'), byTest('sizes-chart'), el.view, el.matrix]) {
   resize.observe(target);
 }
 invalidate(['header']);

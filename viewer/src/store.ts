@@ -45,6 +45,8 @@ export class Series {
   /** The domain's measures of the champion and of the best valid solver so far (domains with a record hook). */
   sizeChampion: Array<Readonly<Record<string, number>> | null> = [];
   sizeValid: Array<Readonly<Record<string, number>> | null> = [];
+  /** The probe's per-dimension values (number games), null where it has none. */
+  probeDimensions: Array<readonly number[] | null> = [];
 
   get length(): number {
     return this.x.length;
@@ -66,6 +68,7 @@ export class Series {
     this.regressChallenger.push(p.arms?.regress.challenger ?? null);
     this.sizeChampion.push(p.records?.champion ?? null);
     this.sizeValid.push(p.records?.valid ?? null);
+    this.probeDimensions.push(p.probeDimensions);
     if (this.x.length > MAX_POINTS) this.halve();
   }
 
