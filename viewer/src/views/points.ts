@@ -1,6 +1,10 @@
 /**
  * Number-game populations as points: solvers blue, challengers orange,
- * champions ringed, on labelled axes (dimension / resolution, 0 to 1).
+ * champions ringed, on labelled axes (dimension / resolution). The axes run
+ * from 0 to the smallest of 1/16, 1/8, 1/4, 1/2, 1 that holds every player:
+ * early populations sit near the origin and would be a speck on the whole
+ * unit square, and steps of two keep the axes still between doublings, so
+ * progress still reads as motion.
  * Coincident players are spread around their spot (points-spread.ts) so a
  * converged population shows as a patch whose size says how many are there.
  */
@@ -9,7 +13,13 @@ import { CHALLENGER, SOLVER } from '../colors.ts';
 import { scatterOf } from './points-data.ts';
 import { spreadCoincident } from './points-spread.ts';
 
-const TICKS = [0, 0.25, 0.5, 0.75, 1];
+const EXTENTS = [1 / 16, 1 / 8, 1 / 4, 1 / 2, 1];
+
+/** The axis extent for these points (with a margin so none sits on the frame). */
+export function axisExtent(points: ReadonlyArray<readonly [number, number]>): number {
+  const most = points.reduce((m, [x, y]) => Math.max(m, x, y), 0) * 1.05;
+  return EXTENTS.find((e) => e >= most) ?? Math.max(1, most);
+}
 
 export function drawPoints(ctx: CanvasRenderingContext2D, w: number, h: number, detail: Detail): string {
   if (!detail.samples) return 'no population samples in this stream';
@@ -23,12 +33,14 @@ export function drawPoints(ctx: CanvasRenderingContext2D, w: number, h: number, 
   const side = Math.min(w - padLeft - font, h - padBottom - padTop);
   const x0 = padLeft + (w - padLeft - font - side) / 2;
   const y0 = padTop;
-  const px = (p: readonly [number, number]): [number, number] => [x0 + p[0] * side, y0 + side - p[1] * side];
+  const extent = axisExtent([...s.solvers, ...s.challengers]);
+  const px = (p: readonly [number, number]): [number, number] => [x0 + (p[0] / extent) * side, y0 + side - (p[1] / extent) * side];
 
   ctx.lineWidth = 1;
   ctx.font = `${font}px sans-serif`;
   ctx.fillStyle = '#6b7280';
-  for (const t of TICKS) {
+  for (const t of [0, 0.25, 0.5, 0.75, 1]) {
+    const label = String(Number((t * extent).toFixed(4)));
     ctx.strokeStyle = t === 0 || t === 1 ? '#9ca3af' : '#eceef1';
     ctx.beginPath();
     ctx.moveTo(x0 + t * side, y0);
@@ -38,10 +50,10 @@ export function drawPoints(ctx: CanvasRenderingContext2D, w: number, h: number, 
     ctx.stroke();
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    ctx.fillText(String(t), x0 + t * side, y0 + side + font * 0.4);
+    ctx.fillText(label, x0 + t * side, y0 + side + font * 0.4);
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    ctx.fillText(String(t), x0 - font * 0.4, y0 + side - t * side);
+    ctx.fillText(label, x0 - font * 0.4, y0 + side - t * side);
   }
   const one = s.dims < 2;
   ctx.fillStyle = '#374151';
