@@ -90,6 +90,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('<dir>', 'run directory')
     .option('--json', 'print one JSON object')
     .option('--roster <n>', 'most generations in the master tournament (evenly spaced; default 128)')
+    .option('--raw-regress', 'draw each generation\'s regress in the progress plot too, beside the 25-generation mean')
     .action(async (dir: string, flags: { json?: boolean; roster?: string }) => setExit(await analyzeCommand(dir, flags)));
 
   const evaluate = program
