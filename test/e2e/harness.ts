@@ -54,6 +54,24 @@ export async function ink(page: Page, testId: string): Promise<number> {
   }, testId);
 }
 
+/** The matrix canvas's pixels, as one string (equal strings: the same picture). */
+export async function matrixPixels(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid="matrix"]')!;
+    return c.toDataURL('image/png');
+  });
+}
+
+/** Page errors and console errors, collected as they come (a test expects none). */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
 /** Wait until the viewer's generation counter reaches `n` (a run's first generations can take a while on a loaded machine). */
 export async function waitForGeneration(page: Page, n: number, timeout = 60_000): Promise<void> {
   await page.waitForFunction((g) => Number(document.querySelector('[data-testid="generation"]')?.textContent) >= g, n, { timeout });

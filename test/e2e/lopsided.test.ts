@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type Browser } from '../../viewer/scripts/chromium.ts';
 import { tempDir } from '../core/stream/helpers.ts';
-import { armsLabels, buildViewer, freePort, redqueen, waitForGeneration, type Cli } from './harness.ts';
+import { armsLabels, buildViewer, freePort, redqueen, waitForGeneration, watchErrors, type Cli } from './harness.ts';
 
 let browser: Browser | undefined;
 const running: Cli[] = [];
@@ -39,8 +39,7 @@ async function watch(name: string, args: string[], until: number) {
   const cli = redqueen(['run', ...args, '--backend', 'cpu', '--generations', '5000', '--speed', '25', '--port', String(port), '--quiet', '--out', dir], env);
   running.push(cli);
   const page = await browser!.context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(e.message));
+  const errors = watchErrors(page);
   await page.goto(await cli.url);
   await waitForGeneration(page, until);
   // Pause so the labels and the files describe the same generations.

@@ -15,6 +15,7 @@ import { drawMatrix } from './heatmap.ts';
 import { Store, type Panel } from './store.ts';
 import { drawDomainView, viewTitle } from './views/index.ts';
 import { sizesPanel } from './sizes.ts';
+import { timelineBar } from './timeline.ts';
 import { formatFraction } from '../../core/basics/format.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(sel: string): T => {
@@ -132,6 +133,8 @@ const conn = connect(streamUrl(takeToken()), {
   },
 });
 
+const timeline = timelineBar(store, (m) => conn.send(m), invalidate);
+
 el.pause.onclick = () => conn.send({ type: 'pause' });
 el.resume.onclick = () => conn.send({ type: 'resume' });
 el.step.onclick = () => conn.send({ type: 'step', count: 1 });
@@ -146,7 +149,8 @@ function renderHeader(): void {
     el.target.textContent = h.run.generations === 0 ? '(until stopped)' : `/ ${h.run.generations}`;
     el.viewTitle.textContent = viewTitle(h.run.view);
   }
-  el.generation.textContent = String(store.played);
+  el.generation.textContent = String(store.shownGeneration);
+  timeline.render();
   const status = store.connection ?? store.status;
   el.status.textContent = status;
   el.status.className = `status ${status}`;
@@ -197,7 +201,7 @@ function renderDetail(): void {
   el.matrixSize.textContent = `gen ${store.detailGeneration} · ${d.matrix.solvers}×${d.matrix.challengers}${
     d.matrix.rows !== d.matrix.solvers || d.matrix.cols !== d.matrix.challengers ? ` shown as ${d.matrix.rows}×${d.matrix.cols}` : ''
   }`;
-  el.viewCaption.textContent = `generation ${store.detailGeneration}: ${drawDomainView(el.view, kind, d)}`;
+  el.viewCaption.textContent = `generation ${store.championsGeneration}: ${drawDomainView(el.view, kind, d)}`;
   const rows: Array<[string, string]> = [];
   if (d.best.summary) rows.push(['solver', d.best.summary]);
   rows.push(['best solver', short(d.best.solver)], ['best challenger', short(d.best.challenger)]);
