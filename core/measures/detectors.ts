@@ -36,8 +36,9 @@
  *                 share a number game reaches when one side loses about
  *                 three games in four, which an even contest rarely holds
  *                 for ten generations running; a sorting network that
- *                 sorts more than half of nearly every test set wins over
- *                 99%.
+ *                 sorts more than half of a test set wins that game, so a
+ *                 sorting run is lopsided from its first generations
+ *                 (docs/analysis.md gives the measurements).
  */
 import type { Engagement } from './engagement.ts';
 import type { Regress } from './regress.ts';

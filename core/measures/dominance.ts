@@ -9,20 +9,20 @@
  *   - g's champion challenger joins the challenger chain when it beats
  *     (M < 1/2) every solver already in the solver chain.
  * Both are judged against the chains as they stood before generation g, so
- * generation 0's champions start both chains.
- *
- * And only when there is something to improve on: g's champion solver joins
- * only if the newest dominant solver does not already beat everything in
- * sight, that is, some dominant challenger or g's own champion challenger
- * holds it (wins or draws). Otherwise, once a side has won (a sorting network
- * that sorts every test set), each of its champions would "beat every
- * dominant opponent" and join, one a generation, and the chain's length would
- * only count generations. The challenger chain mirrors it. In a transitive
- * race each new champion of the other side holds the newest dominant one, so
- * the chains still grow every generation. A new dominant solver thus
+ * generation 0's champions start both chains. A new dominant solver thus
  * handles everything that ever beat the dominant solvers before it. Cycling
  * cannot fake progress: a strategy that wins only against recent opponents
  * fails against some older dominant one, and the chains stall.
+ *
+ * And a champion joins only when there is something to improve on: g's
+ * champion solver joins only if the newest dominant solver does not already
+ * beat everything in sight, that is, some dominant challenger or g's own
+ * champion challenger holds it (wins or draws). Otherwise, once a side has
+ * won (a sorting network that sorts every test set), each of its champions
+ * would "beat every dominant opponent" and join, one a generation, and the
+ * chain's length would only count generations. The challenger chain mirrors
+ * it. In a transitive race each new champion of the other side holds the
+ * newest dominant one, so the chains still grow every generation.
  *
  * Cost: a candidate is checked newest dominant opponent first and stops at
  * its first failure, so a generation costs a few games unless its champion
@@ -48,9 +48,10 @@ export interface DominanceStep {
 }
 
 /**
- * Is the newest member of one chain still unbeaten by everything in sight:
- * `beats(k)` is true for every other-chain member k joined at or after it
- * (the earlier ones it beat to join) and for `current` (g's champion)?
+ * Does the newest member of the chain `own` still beat everything in sight:
+ * g's champion of the other side (`beatsCurrent`) and every member k of the
+ * other chain that joined at or after it (`beatsMember(k)`; the earlier ones
+ * it beat to join)? False for an empty chain.
  */
 function unanswered(own: readonly number[], other: readonly number[], beatsMember: (k: number) => boolean, beatsCurrent: () => boolean): boolean {
   const last = own.at(-1);
