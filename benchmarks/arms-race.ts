@@ -51,6 +51,7 @@ export interface RunSummary {
   readonly cyclingDetected: boolean;
   readonly cyclingShare: number;
   readonly focusingShare: number;
+  readonly lopsidedShare: number;
   readonly objective: number;
   readonly finalObjective: number;
 }
@@ -122,6 +123,7 @@ export async function playSetup(
     cyclingDetected: metrics.some((m) => m.events.some((e) => e.kind === 'cycling')),
     cyclingShare: episodeShare(metrics, 'cycling'),
     focusingShare: episodeShare(metrics, 'focusing'),
+    lopsidedShare: episodeShare(metrics, 'lopsided'),
     objective: mean(q),
     finalObjective: scores[scores.length - 1] ?? 0,
   };
@@ -178,6 +180,7 @@ async function main(): Promise<void> {
       cyclingDetected: runs.filter((r) => r.cyclingDetected).length / runs.length,
       cyclingShare: meanSd(runs.map((r) => r.cyclingShare)),
       focusingShare: meanSd(runs.map((r) => r.focusingShare)),
+      lopsidedShare: meanSd(runs.map((r) => r.lopsidedShare)),
       objective: meanSd(runs.map((r) => r.objective)),
       finalObjective: meanSd(runs.map((r) => r.finalObjective)),
       perSeed: runs.map((r) => Number(r.objective.toFixed(4))),

@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import type { RunConfig } from '../run/config.ts';
 import type { DomainInstance } from '../domain/domain.ts';
-import { selectEvaluator, type BackendAttempt } from '../backends/evaluator.ts';
+import { selectEvaluator, type BackendAttempt, type BatchShape } from '../backends/evaluator.ts';
+import { backendLines, gamesPerBatch } from './backend-line.ts';
 import { withFallback } from '../backends/fallback.ts';
 import { writeJsonAtomic } from '../run/files.ts';
 import type { JsonObject } from '../basics/json.ts';
@@ -32,6 +33,8 @@ export interface JobSetup {
   /** The checkpoint's records (none for a new run). */
   readonly records?: RunRecords;
   readonly quiet: boolean;
+  /** List every backend tried at start, not just the one chosen. */
+  readonly verbose?: boolean;
   /** Extra hooks (the stream server attaches here). */
   readonly hooks?: RunHooks;
   /** The stream flags to keep in run.json and carry in the resume line (stream-record.ts); null when not streaming. */
@@ -40,12 +43,12 @@ export interface JobSetup {
   readonly nats?: { readonly url: string; readonly tileRows?: number | undefined };
 }
 
-function attemptsJson(attempts: readonly BackendAttempt[]): JsonObject[] {
+function attemptsJson(attempts: readonly BackendAttempt[], shape: BatchShape): JsonObject[] {
   return attempts.map((a) => ({
     backend: a.backend,
     ok: a.ok,
     ...(a.reason ? { reason: a.reason } : {}),
-    ...(a.seconds !== undefined ? { secondsPerBatch: a.seconds } : {}),
+    ...(a.seconds !== undefined ? { secondsPerBatch: a.seconds, gamesPerSecond: Math.round(gamesPerBatch(shape) / a.seconds) } : {}),
     ...(a.detail ? { detail: a.detail } : {}),
   }));
 }
@@ -55,6 +58,7 @@ async function recordSession(
   setup: JobSetup,
   backend: string,
   attempts: readonly BackendAttempt[],
+  shape: BatchShape,
   switches: readonly JsonObject[] = [],
 ): Promise<void> {
   const path = runPaths(setup.dir).runJson;
@@ -68,7 +72,8 @@ async function recordSession(
     startedAt: new Date().toISOString(),
     fromGeneration: setup.state.generation,
     backend,
-    attempts: attemptsJson(attempts),
+    attempts: attemptsJson(attempts, shape),
+    batch: { ...shape },
     ...(switches.length ? { fallbacks: [...switches] } : {}),
     versions: versions(),
   };
@@ -104,14 +109,15 @@ function extraSolvers(config: RunConfig): number {
 export async function playJob(setup: JobSetup): Promise<number> {
   const { config, domain } = setup;
   // With --nats the workers choose their own backends; results are the same either way.
-  const selected = setup.nats
-    ? { evaluator: await natsEvaluator(domain, { url: setup.nats.url, ...(setup.nats.tileRows ? { tileRows: setup.nats.tileRows } : {}) }), attempts: [], fallbacks: [] }
-    : await selectEvaluator(domain, config.backend, {
+  const shape: BatchShape = {
     // The main batch's rows: current solvers, sampled past champions, the remedies' extra solvers.
     rows: config.solvers + config.hallOfFame.sample + extraSolvers(config),
     cols: config.challengers,
     width: config.evaluation.mode === 'round-robin' ? config.challengers : config.evaluation.opponents,
-  });
+  };
+  const selected = setup.nats
+    ? { evaluator: await natsEvaluator(domain, { url: setup.nats.url, ...(setup.nats.tileRows ? { tileRows: setup.nats.tileRows } : {}) }), attempts: [], fallbacks: [] }
+    : await selectEvaluator(domain, config.backend, shape);
   const { attempts } = selected;
   let generation = setup.state.generation;
   const switches: JsonObject[] = [];
@@ -121,7 +127,7 @@ export async function playJob(setup: JobSetup): Promise<number> {
     const message = `backend ${s.from} failed at generation ${generation} (${s.reason}); continuing on ${s.to}, results unchanged`;
     process.stderr.write(`\nredqueen: ${message}\n`);
     switches.push({ generation, from: s.from, to: s.to, reason: s.reason });
-    recording = recording.then(() => recordSession(setup, s.to, attempts, switches)).catch(() => {});
+    recording = recording.then(() => recordSession(setup, s.to, attempts, shape, switches)).catch(() => {});
     setup.hooks?.onNotice?.({ kind: 'backend-fallback', generation, message });
   });
   const controller = new AbortController();
@@ -158,14 +164,10 @@ export async function playJob(setup: JobSetup): Promise<number> {
     // frames.jsonl: the pictures `redqueen serve DIR` replays (core/stream/frames-log.ts).
     frames = await openFramesLog(setup.dir, domain, setup.state.generation, until - 1);
     const framesLog = frames;
-    await recordSession(setup, evaluator.backend, attempts);
+    await recordSession(setup, evaluator.backend, attempts, shape);
     if (!setup.quiet) {
-      const others = attempts
-        .filter((a) => a.backend !== evaluator.backend)
-        .map((a) => (a.ok ? `${a.backend} (${(a.seconds! * 1000).toFixed(1)} ms/batch, slower)` : `${a.backend} (${a.reason})`));
-      process.stderr.write(
-        `redqueen: ${setup.title}; backend ${evaluator.backend}${others.length ? `; not ${others.join(', ')}` : ''}; writing ${setup.dir}\n`,
-      );
+      const lines = backendLines({ title: setup.title, backend: evaluator.backend, attempts, shape, dir: setup.dir, verbose: setup.verbose === true });
+      process.stderr.write(`${lines.join('\n')}\n`);
     }
     const result = await runJob({
       dir: setup.dir,

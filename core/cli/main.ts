@@ -54,7 +54,8 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--checkpoint-every <n>', 'generations between checkpoints')
     .option('--nats <url>', 'evaluate on `redqueen worker` processes through this NATS JetStream server')
     .option('--tile-rows <n>', 'rows of the interaction batch per work item with --nats (default 64)')
-    .option('--quiet', 'no progress line');
+    .option('--quiet', 'no progress line')
+    .option('--verbose', 'at start, list every backend tried, not just the one chosen');
   for (const f of domainFlags(DOMAINS)) {
     run.option(`--${f.flag} <${f.kind === 'number' ? 'n' : 'value'}>`, `${f.description} [${f.domains.join(', ')}]`);
   }
@@ -71,6 +72,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .option('--nats <url>', 'evaluate on `redqueen worker` processes through this NATS JetStream server')
     .option('--tile-rows <n>', 'rows of the interaction batch per work item with --nats (default 64)')
     .option('--quiet', 'no progress line')
+    .option('--verbose', 'at start, list every backend tried, not just the one chosen')
     .option('--no-stream', 'do not serve the viewer the run was started with (its --port, --host, --speed are in run.json)');
   addStreamOptions(resume, { speed: true, portHelp: 'serve the live viewer on this port (0 = any free port; default: the run\'s own)' });
   resume.action(async (dir: string, flags: ResumeFlags) => setExit(await resumeAction(dir, flags)));
@@ -88,6 +90,7 @@ export function buildProgram(setExit: (code: number) => void): Command {
     .argument('<dir>', 'run directory')
     .option('--json', 'print one JSON object')
     .option('--roster <n>', 'most generations in the master tournament (evenly spaced; default 128)')
+    .option('--raw-regress', 'draw each generation\'s regress in the progress plot too, beside the 25-generation mean')
     .action(async (dir: string, flags: { json?: boolean; roster?: string }) => setExit(await analyzeCommand(dir, flags)));
 
   const evaluate = program

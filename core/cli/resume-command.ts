@@ -21,6 +21,7 @@ import { resumeStreamFlags, streamRecord } from './stream-record.ts';
 export interface ResumeFlags extends StreamFlags {
   readonly generations?: string;
   readonly quiet?: boolean;
+  readonly verbose?: boolean;
   readonly nats?: string;
   readonly tileRows?: string;
   /** False with --no-stream: do not serve the viewer the run was started with. */
@@ -55,7 +56,7 @@ export async function resumeAction(dir: string, flags: ResumeFlags): Promise<num
 /** Continue the run in `dir`; the caller holds its lock. */
 export async function resumeCommand(
   dir: string,
-  flags: { generations?: string; quiet?: boolean; nats?: string; tileRows?: string },
+  flags: { generations?: string; quiet?: boolean; verbose?: boolean; nats?: string; tileRows?: string },
   hooks?: RunHooks,
   stream: JsonObject | null = null,
 ): Promise<number> {
@@ -88,6 +89,7 @@ export async function resumeCommand(
     state,
     records: checkpoint.records,
     quiet: flags.quiet === true,
+    verbose: flags.verbose === true,
     stream,
     ...nats,
     ...(hooks ? { hooks } : {}),

@@ -35,6 +35,7 @@ export interface RunFlags {
   readonly opponents?: string;
   readonly checkpointEvery?: string;
   readonly quiet?: boolean;
+  readonly verbose?: boolean;
   readonly nats?: string;
   readonly tileRows?: string;
   readonly [domainOption: string]: string | boolean | undefined;
@@ -126,6 +127,7 @@ export async function runCommand(flags: RunFlags & StreamFlags, hooks?: RunHooks
         domain: instance,
         state,
         quiet: flags.quiet === true,
+        verbose: flags.verbose === true,
         stream,
         ...nats,
         ...(hooks ? { hooks } : {}),

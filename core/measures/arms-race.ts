@@ -45,7 +45,7 @@ export function advanceArmsRace(
     /** Champions up to and including generation g. */
     readonly history: ChampionHistory;
     readonly g: number;
-    readonly engagement: Pick<Engagement, 'zeros' | 'ones'>;
+    readonly engagement: Pick<Engagement, 'zeros' | 'ones' | 'solverWins' | 'challengerWins'>;
     readonly probeDetails: Readonly<Record<string, unknown>> | null;
     readonly settings: DetectorSettings;
   },

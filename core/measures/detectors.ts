@@ -14,31 +14,51 @@
  *                 at least `regress` (default 0.5) over at least `opponents`
  *                 (default 4) roster opponents, for `generations` (default
  *                 10) generations: champions keep losing to ancestral
- *                 opponents their predecessors had beaten.
+ *                 opponents their predecessors had beaten. While an episode
+ *                 is on, a side stays measured down to one opponent: the
+ *                 roster halves its members whenever its stride doubles
+ *                 (roster.ts), which can take a side below `opponents`
+ *                 overnight, and that bookkeeping must not end an episode
+ *                 the remaining evidence still shows (nor hand the verdict
+ *                 to the other side).
  *  focusing       the probe reports per-dimension objective values
  *                 (details.dimensions, as the number games do) and the
  *                 champion solver's imbalance (max - min) / max|value| is at
  *                 least `imbalance` (default 0.5: the weakest dimension under
  *                 half the strongest) for `generations` (default 10) probed
  *                 generations: over-specialisation on some dimensions.
+ *  lopsided       one side wins at least `share` (default 70%) of the games
+ *                 between the current populations (beat rule, beat.ts: draws
+ *                 count for neither), for `generations` (default 10)
+ *                 generations. The matrix may still have a gradient (so no
+ *                 disengagement), but one side is not being challenged: its
+ *                 opponents' CIAO and dominance chain stall. 70% is the
+ *                 share a number game reaches when one side loses about
+ *                 three games in four, which an even contest rarely holds
+ *                 for ten generations running; a sorting network that
+ *                 sorts more than half of a test set wins that game, so a
+ *                 sorting run is lopsided from its first generations
+ *                 (docs/analysis.md gives the measurements).
  */
 import type { Engagement } from './engagement.ts';
 import type { Regress } from './regress.ts';
 import { advanceStreak, IDLE_STREAK, type Streak } from './streak.ts';
 
-export const PATHOLOGIES = ['disengagement', 'cycling', 'focusing'] as const;
+export const PATHOLOGIES = ['disengagement', 'cycling', 'focusing', 'lopsided'] as const;
 export type Pathology = (typeof PATHOLOGIES)[number];
 
 export interface DetectorSettings {
   readonly disengagement: { readonly share: number; readonly generations: number };
   readonly cycling: { readonly regress: number; readonly opponents: number; readonly generations: number };
   readonly focusing: { readonly imbalance: number; readonly generations: number };
+  readonly lopsided: { readonly share: number; readonly generations: number };
 }
 
 export const DEFAULT_DETECTORS: DetectorSettings = {
   disengagement: { share: 0.95, generations: 5 },
   cycling: { regress: 0.5, opponents: 4, generations: 10 },
   focusing: { imbalance: 0.5, generations: 10 },
+  lopsided: { share: 0.7, generations: 10 },
 };
 
 /** One line of a pathology's life; JSON as written into metrics.jsonl. */
@@ -56,14 +76,18 @@ export interface PathologyEvent {
   value: number;
   threshold: number;
   message: string;
+  /*
+   * lopsided events also carry `side`: "solvers" or "challengers", the side
+   * that won the share that generation (kept out of the other kinds' lines).
+   */
 }
 
 export type DetectorStreaks = Readonly<Record<Pathology, Streak>>;
 
-export const IDLE_DETECTORS: DetectorStreaks = { disengagement: IDLE_STREAK, cycling: IDLE_STREAK, focusing: IDLE_STREAK };
+export const IDLE_DETECTORS: DetectorStreaks = { disengagement: IDLE_STREAK, cycling: IDLE_STREAK, focusing: IDLE_STREAK, lopsided: IDLE_STREAK };
 
 export interface DetectorInputs {
-  readonly engagement: Pick<Engagement, 'zeros' | 'ones'>;
+  readonly engagement: Pick<Engagement, 'zeros' | 'ones' | 'solverWins' | 'challengerWins'>;
   readonly regress: Regress;
   /** The probe's details this generation, or null when it did not run. */
   readonly probeDetails: Readonly<Record<string, unknown>> | null;
@@ -85,18 +109,28 @@ interface Measure {
   readonly value: number;
   readonly threshold: number;
   readonly what: string;
+  readonly side?: 'solvers' | 'challengers';
 }
 
-function measures(inputs: DetectorInputs, s: DetectorSettings): Record<Pathology, Measure> {
+/** The side that wins more of this generation's games, and its share (solvers on a tie). */
+export function leadingSide(e: Pick<Engagement, 'solverWins' | 'challengerWins'>): { side: 'solvers' | 'challengers'; share: number } {
+  return e.challengerWins > e.solverWins ? { side: 'challengers', share: e.challengerWins } : { side: 'solvers', share: e.solverWins };
+}
+
+function measures(inputs: DetectorInputs, s: DetectorSettings, streaks: DetectorStreaks): Record<Pathology, Measure> {
   const { zeros, ones } = inputs.engagement;
   const share = Math.max(zeros, ones);
   const pct = (x: number) => `${Math.round(x * 100)}%`;
   const r = inputs.regress;
+  // Hysteresis on the sample size, like the streak's on the condition: a side
+  // needs `opponents` to start an episode, and one to keep it going.
+  const fewest = streaks.cycling.active ? 1 : s.cycling.opponents;
   const sides: Array<[string, number]> = [];
-  if (r.solver !== null && r.solverOpponents >= s.cycling.opponents) sides.push(['solver', r.solver]);
-  if (r.challenger !== null && r.challengerOpponents >= s.cycling.opponents) sides.push(['challenger', r.challenger]);
+  if (r.solver !== null && r.solverOpponents >= fewest) sides.push(['solver', r.solver]);
+  if (r.challenger !== null && r.challengerOpponents >= fewest) sides.push(['challenger', r.challenger]);
   const worst = sides.reduce<[string, number] | null>((a, b) => (a === null || b[1] > a[1] ? b : a), null);
   const imb = imbalance(inputs.probeDetails);
+  const lead = leadingSide(inputs.engagement);
   return {
     disengagement: {
       holds: share >= s.disengagement.share,
@@ -118,6 +152,13 @@ function measures(inputs: DetectorInputs, s: DetectorSettings): Record<Pathology
       threshold: s.focusing.imbalance,
       what: `champion's objective dimensions differ by ${(imb ?? 0).toFixed(2)} of the largest (threshold ${s.focusing.imbalance})`,
     },
+    lopsided: {
+      holds: lead.share >= s.lopsided.share,
+      value: lead.share,
+      threshold: s.lopsided.share,
+      what: `${lead.side} win ${pct(lead.share)} of games (threshold ${pct(s.lopsided.share)})`,
+      side: lead.side,
+    },
   };
 }
 
@@ -128,7 +169,7 @@ export function detect(
   g: number,
   settings: DetectorSettings,
 ): { streaks: DetectorStreaks; events: PathologyEvent[] } {
-  const m = measures(inputs, settings);
+  const m = measures(inputs, settings, streaks);
   const next: Record<Pathology, Streak> = { ...streaks };
   const events: PathologyEvent[] = [];
   for (const kind of PATHOLOGIES) {
@@ -145,6 +186,7 @@ export function detect(
         value: m[kind].value,
         threshold: m[kind].threshold,
         message: `${kind} since generation ${streak.from}: ${m[kind].what} for ${k} generation${k === 1 ? '' : 's'}`,
+        ...(m[kind].side ? { side: m[kind].side } : {}),
       });
     } else if (change === 'end') {
       events.push({
@@ -156,6 +198,7 @@ export function detect(
         value: m[kind].value,
         threshold: m[kind].threshold,
         message: `${kind} over: generations ${streak.from}-${streak.lastTrue}; it has not held for ${k} generation${k === 1 ? '' : 's'}`,
+        ...(m[kind].side ? { side: m[kind].side } : {}),
       });
     }
   }

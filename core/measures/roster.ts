@@ -9,6 +9,9 @@
  * members, and a member stays until the stride passes it by: successive CIAO
  * rows meet the same ancestors (stable columns, which the regress measure
  * needs), and the cost per generation stays bounded by 2 x max games.
+ * A doubling does halve, at once, the opponents each side's regress is
+ * measured over; the cycling detector (detectors.ts) keeps that from ending
+ * an episode by itself.
  *
  * Each matrix entry is played once, when the later of its two champions
  * joins: that generation's CIAO row already holds its games against every

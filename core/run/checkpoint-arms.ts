@@ -9,7 +9,7 @@ import type { Roster } from '../measures/roster.ts';
 import { UserError } from '../basics/errors.ts';
 import type { ArmsRaceState } from '../measures/arms-race.ts';
 import { PATHOLOGIES, type DetectorStreaks } from '../measures/detectors.ts';
-import type { Streak } from '../measures/streak.ts';
+import { IDLE_STREAK, type Streak } from '../measures/streak.ts';
 
 const gen = z.number().int().min(0);
 const StreakJson = z.strictObject({
@@ -30,7 +30,10 @@ export const ArmsJson = z.strictObject({
     solverBeatenAt: z.array(z.number().int().min(-1)),
   }),
   dominance: z.strictObject({ solvers: z.array(gen), challengers: z.array(gen) }),
-  detectors: z.strictObject(Object.fromEntries(PATHOLOGIES.map((p) => [p, StreakJson])) as Record<(typeof PATHOLOGIES)[number], typeof StreakJson>),
+  // A detector added since the checkpoint was written starts idle.
+  detectors: z.strictObject(
+    Object.fromEntries(PATHOLOGIES.map((p) => [p, StreakJson.default(IDLE_STREAK)])) as Record<(typeof PATHOLOGIES)[number], z.ZodDefault<typeof StreakJson>>,
+  ),
 });
 export type ArmsJsonValue = z.infer<typeof ArmsJson>;
 

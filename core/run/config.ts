@@ -73,6 +73,7 @@ const BaseSchema = z.strictObject({
         .strictObject({ regress: unit.optional(), opponents: int(1, 1024).optional(), generations: int(1, 1_000_000).optional() })
         .optional(),
       focusing: z.strictObject({ imbalance: z.number().min(0).max(2).optional(), generations: int(1, 1_000_000).optional() }).optional(),
+      lopsided: z.strictObject({ share: unit.optional(), generations: int(1, 1_000_000).optional() }).optional(),
     })
     .optional(),
 });
@@ -265,6 +266,10 @@ export function resolveConfig(
       focusing: {
         imbalance: pick((c) => c.detectors?.focusing?.imbalance, d.detectors.focusing.imbalance),
         generations: pick((c) => c.detectors?.focusing?.generations, d.detectors.focusing.generations),
+      },
+      lopsided: {
+        share: pick((c) => c.detectors?.lopsided?.share, d.detectors.lopsided.share),
+        generations: pick((c) => c.detectors?.lopsided?.generations, d.detectors.lopsided.generations),
       },
     },
   };

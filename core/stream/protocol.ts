@@ -50,7 +50,7 @@ const SideSchema = z.object({ best: num, mean: num, diversity: num });
 
 /** A pathology detector's event (core/measures/detectors.ts), as written into metrics.jsonl. */
 export const PathologyEventSchema = z.object({
-  kind: z.enum(['disengagement', 'cycling', 'focusing']),
+  kind: z.enum(['disengagement', 'cycling', 'focusing', 'lopsided']),
   phase: z.enum(['start', 'end']),
   generation: count,
   since: int.min(-1),
@@ -58,6 +58,8 @@ export const PathologyEventSchema = z.object({
   value: num,
   threshold: num,
   message: z.string(),
+  /** lopsided only: the side that won the share. */
+  side: z.enum(['solvers', 'challengers']).optional(),
 });
 export type PathologyEventMessage = z.infer<typeof PathologyEventSchema>;
 

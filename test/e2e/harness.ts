@@ -103,3 +103,20 @@ export async function legend(page: Page, testId: string): Promise<Record<string,
     Object.fromEntries(rows.map((r) => [r.querySelector('.u-label')?.textContent ?? '', r.querySelector('.u-value')?.textContent ?? ''])),
   );
 }
+
+/** Wait until the viewer's generation counter reaches `n` (a run's first generations can take a while on a loaded machine). */
+export async function waitForGeneration(page: Page, n: number, timeout = 60_000): Promise<void> {
+  await page.waitForFunction((g) => Number(document.querySelector('[data-testid="generation"]')?.textContent) >= g, n, { timeout });
+}
+
+/** The two arms-race labels: the engagement line under the diversity chart and the pathologies banner. */
+export async function armsLabels(page: Page): Promise<{ engagement: string; banner: string; bannerClass: string }> {
+  return page.evaluate(() => {
+    const text = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.textContent ?? '';
+    return {
+      engagement: text('disengagement'),
+      banner: text('pathologies'),
+      bannerClass: document.querySelector('[data-testid="pathologies"]')?.className ?? '',
+    };
+  });
+}

@@ -1,7 +1,7 @@
 /** The viewer's arms-race state: events from history, points and lagged catch-ups; active pathologies; summary line. */
 import { describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, type PathologyEventMessage, type Point } from '../../core/stream/protocol.ts';
-import { activePathologies, armsSummary, eventLine } from '../../viewer/src/arms.ts';
+import { activePathologies, armsSummary, engagementLabel, eventLine, pathologyBanner } from '../../viewer/src/arms.ts';
 import { Store } from '../../viewer/src/store.ts';
 import { point } from '../core/stream/helpers.ts';
 
@@ -60,5 +60,30 @@ describe('pathologies in the viewer', () => {
     expect(armsSummary(null)).toMatch(/no arms-race measures/);
     const p: Point = { ...point(4), arms: { regress: { solver: 0.25, challenger: null }, dominance: { solvers: 1, challengers: 3 } } };
     expect(armsSummary(p)).toBe('dominance chains: 1 solver, 3 challengers · regress: solver 0.25, challenger –');
+  });
+
+  it('say lopsided, and which side dominates, in both labels; "engaged" only without it', () => {
+    const lopsided: PathologyEventMessage = { ...event('lopsided', 'start', 13, 4), value: 0.99, threshold: 0.7, side: 'solvers' };
+    const p: Point = { ...point(20), engagement: { mean: 0.884, zeros: 0, ones: 0.33, disengaged: false } };
+    expect(pathologyBanner([])).toEqual({ warn: false, text: 'no pathology detected' });
+    expect(engagementLabel(p, [])).toEqual({
+      warn: false,
+      text: 'engaged: mean outcome 0.884, 0% of games lost by solvers outright, 33% won outright',
+    });
+    expect(pathologyBanner([lopsided, event('cycling', 'start', 54, 45)])).toEqual({
+      warn: true,
+      text: 'PATHOLOGY: lopsided since generation 4: solvers dominate, challengers stall; cycling since generation 45',
+    });
+    const label = engagementLabel(p, [lopsided]);
+    expect(label.warn).toBe(true);
+    expect(label.text).toBe('LOPSIDED: solvers win at least 70% of the games since generation 4; mean outcome 0.884, 0% of games lost by solvers outright, 33% won outright');
+    expect(label.text).not.toMatch(/engaged/i);
+    // Over again: engaged.
+    const over: PathologyEventMessage = { ...event('lopsided', 'end', 40, 4), side: 'solvers' };
+    expect(engagementLabel(p, [lopsided, over]).text).toMatch(/^engaged: /);
+    const challengers: PathologyEventMessage = { ...lopsided, side: 'challengers', value: 0.74 };
+    expect(pathologyBanner([challengers]).text).toBe('PATHOLOGY: lopsided since generation 4: challengers dominate, solvers stall');
+    // Disengagement says so whatever else is on.
+    expect(engagementLabel({ ...p, engagement: { mean: 0, zeros: 1, ones: 0, disengaged: true } }, [challengers]).text).toMatch(/^DISENGAGED: every game ends in a challenger win/);
   });
 });

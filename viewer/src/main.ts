@@ -6,7 +6,7 @@
 import './zod-setup.ts';
 import './style.css';
 import type { ViewKind } from '../../core/domain/domain.ts';
-import { activePathologies, armsSummary, eventLine } from './arms.ts';
+import { armsSummary, engagementLabel, eventLine, pathologyBanner } from './arms.ts';
 import { armsChart } from './arms-chart.ts';
 import { championText } from './champion-text.ts';
 import { probePanel } from './probe-panel.ts';
@@ -172,12 +172,9 @@ function renderSeries(): void {
   el.dominance.textContent = armsSummary(store.latest);
   const p = store.latest;
   if (p) {
-    const e = p.engagement;
-    const pct = (x: number) => `${Math.round(x * 100)}%`;
-    el.disengagement.className = e.disengaged ? 'disengaged' : 'engaged';
-    el.disengagement.textContent = e.disengaged
-      ? `DISENGAGED: every game ends ${e.ones === 1 ? 'in a solver win' : 'in a challenger win'}; no gradient for either side`
-      : `engaged: mean outcome ${e.mean.toFixed(3)}, ${pct(e.zeros)} games lost by solvers outright, ${pct(e.ones)} won outright`;
+    const label = engagementLabel(p, store.events);
+    el.disengagement.className = label.warn ? 'disengaged' : 'engaged';
+    el.disengagement.textContent = label.text;
   }
 }
 
@@ -233,11 +230,9 @@ function renderNotices(): void {
 }
 
 function renderEvents(): void {
-  const active = activePathologies(store.events);
-  el.pathologies.className = active.length ? 'disengaged' : 'engaged';
-  el.pathologies.textContent = active.length
-    ? `PATHOLOGY: ${active.map((a) => `${a.kind} since generation ${a.since}`).join('; ')}`
-    : 'no pathology detected';
+  const banner = pathologyBanner(store.events);
+  el.pathologies.className = banner.warn ? 'disengaged' : 'engaged';
+  el.pathologies.textContent = banner.text;
   el.events.replaceChildren(
     ...store.events
       .slice()

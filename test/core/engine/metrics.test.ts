@@ -7,7 +7,7 @@ import { stream } from '../../../core/basics/rng.ts';
 describe('engagement', () => {
   it('counts zeros and ones among met pairs only', () => {
     const e = engagement(Float64Array.of(0, 1, 0.5, NaN, 0));
-    expect(e).toEqual({ mean: 0.375, zeros: 0.5, ones: 0.25, disengaged: false });
+    expect(e).toEqual({ mean: 0.375, zeros: 0.5, ones: 0.25, solverWins: 0.25, challengerWins: 0.5, disengaged: false });
   });
 
   it('flags a matrix that is all 0 or all 1 as disengaged', () => {

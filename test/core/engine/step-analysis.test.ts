@@ -105,8 +105,10 @@ describe('disengagement and the difficulty schedule', () => {
     const { metrics } = await playGenerations(domain, config, initialState(domain, config), 30);
     expect(metrics.every((m) => m.engagement.zeros === 1)).toBe(true);
     const events = metrics.flatMap((m) => m.events);
-    expect(events).toHaveLength(1);
+    // Every game lost outright: disengaged after 5 generations, and lopsided (challengers win them all) after 10.
+    expect(events).toHaveLength(2);
     expect(events[0]).toMatchObject({ kind: 'disengagement', phase: 'start', generation: 4, since: 0 });
+    expect(events[1]).toMatchObject({ kind: 'lopsided', phase: 'start', generation: 9, since: 0, value: 1, side: 'challengers' });
     expect(metrics.every((m) => m.difficulty === null)).toBe(true);
   });
 

@@ -15,7 +15,7 @@ import { stream } from '../../../core/basics/rng.ts';
 import { historyOf, rpsDomain } from '../../helpers/rps-domain.ts';
 import { toyDomain } from '../../helpers/toy-domain.ts';
 
-const quiet = { engagement: { zeros: 0.5, ones: 0.5 }, probeDetails: null, settings: DEFAULT_DETECTORS };
+const quiet = { engagement: { zeros: 0.5, ones: 0.5, solverWins: 0.5, challengerWins: 0.5 }, probeDetails: null, settings: DEFAULT_DETECTORS };
 
 /** Play the analysis over a whole history, keeping every row and the roster each generation met. */
 function replay(domain: DomainInstance, history: ChampionHistory, samples: number) {
@@ -82,6 +82,51 @@ describe('rock-paper-scissors (intransitive)', () => {
   });
 });
 
+describe('dominance once a side has won', () => {
+  // Larger number wins; from generation 3 every champion solver (100 + g)
+  // beats every challenger there will ever be (at most 10).
+  const n = 40;
+  const history = historyOf(
+    Array.from({ length: n }, (_, g) => (g < 3 ? g : 100 + g)),
+    Array.from({ length: n }, (_, g) => Math.min(10, g + 1)),
+  );
+  const { state, rows } = replay(toyDomain(), history, 64);
+
+  it('a solver that already beats everything is not followed by one a generation', () => {
+    // 0 starts both chains; 2 and challenger 2 (3) answer them; 3 (103) beats every challenger, and nothing holds it after.
+    expect(state.dominance).toEqual({ solvers: [0, 2, 3], challengers: [0, 2, 3] });
+    expect(rows.slice(4).some((r) => r.dominance.newSolver || r.dominance.newChallenger)).toBe(false);
+    // The rule without the second condition ("beats every dominant challenger") would add 4, 5, ..., 39.
+    expect(dominanceTournament(toyDomain(), history)).toEqual(state.dominance);
+  });
+});
+
+describe('a cycling episode across a stride doubling of the roster', () => {
+  // Larger number wins. Solvers 1, 3, 5 and 6 are weak (0) and beaten by the
+  // challengers after them (5); from generation 8 the champion challengers
+  // (-1) fail against all four: regress 1 on the challenger side, while the
+  // strong solvers (1000) show none. At generation 32 the roster (32 members)
+  // doubles its stride and keeps only even generations: of the four, only 6.
+  const n = 70;
+  const weak = new Set([1, 3, 5, 6]);
+  const history = historyOf(
+    Array.from({ length: n }, (_, g) => (weak.has(g) ? 0 : 1000)),
+    Array.from({ length: n }, (_, g) => (g < 8 ? 5 : -1)),
+  );
+  const { rows } = replay(toyDomain(), history, 32);
+
+  it('the thinning takes the challenger side below the minimum of 4 opponents', () => {
+    expect(rows[32]!.regress).toMatchObject({ challenger: 1, challengerOpponents: 4, solver: 0 });
+    expect(rows[33]!.regress).toMatchObject({ challenger: 1, challengerOpponents: 1, solver: 0 });
+  });
+
+  it('and the episode goes on, since the evidence left still shows regress', () => {
+    const events = rows.flatMap((r) => r.events);
+    // Generations 8..17 start it. Before the fix the solver side's 0 took over at 33 and it ended at 42.
+    expect(events.map((e) => [e.kind, e.phase, e.generation, e.since])).toEqual([['cycling', 'start', 17, 8]]);
+  });
+});
+
 /** The regress definition, played out naively from the history and the roster members each generation met. */
 function naiveRegress(domain: DomainInstance, h: ChampionHistory, g: number, members: readonly number[]) {
   const scale = domain.rawScale;
@@ -102,9 +147,16 @@ function naiveDominance(domain: DomainInstance, h: ChampionHistory) {
   const scale = domain.rawScale;
   const solvers: number[] = [];
   const challengers: number[] = [];
+  const S = (s: number, c: number) => solverBeats(domain.reference(h.solvers[s]!, h.challengers[c]!), scale);
+  const C = (s: number, c: number) => challengerBeats(domain.reference(h.solvers[s]!, h.challengers[c]!), scale);
   for (let g = 0; g < h.solvers.length; g++) {
-    const s = challengers.every((c) => solverBeats(domain.reference(h.solvers[g]!, h.challengers[c]!), scale));
-    const c = solvers.every((x) => challengerBeats(domain.reference(h.solvers[x]!, h.challengers[g]!), scale));
+    // A candidate beats every dominant opponent, and the newest dominant one of its side does not already beat them all and g's champion.
+    const lastS = solvers.at(-1);
+    const lastC = challengers.at(-1);
+    const sDone = lastS !== undefined && [...challengers, g].every((c) => S(lastS, c));
+    const cDone = lastC !== undefined && [...solvers, g].every((x) => C(x, lastC));
+    const s = !sDone && challengers.every((c) => S(g, c));
+    const c = !cDone && solvers.every((x) => C(x, g));
     if (s) solvers.push(g);
     if (c) challengers.push(g);
   }

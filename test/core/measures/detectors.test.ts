@@ -31,13 +31,24 @@ describe('streaks', () => {
   });
 });
 
-function run(inputs: Array<{ zeros?: number; ones?: number; regress?: Regress; details?: Record<string, unknown> | null }>) {
+interface Input {
+  zeros?: number;
+  ones?: number;
+  solverWins?: number;
+  challengerWins?: number;
+  regress?: Regress;
+  details?: Record<string, unknown> | null;
+}
+
+function run(inputs: Input[]) {
   let streaks: DetectorStreaks = IDLE_DETECTORS;
   const events: PathologyEvent[] = [];
   inputs.forEach((x, g) => {
     const r = detect(
       streaks,
-      { engagement: { zeros: x.zeros ?? 0.2, ones: x.ones ?? 0.2 }, regress: x.regress ?? NO_REGRESS, probeDetails: x.details ?? null },
+      {
+        engagement: { zeros: x.zeros ?? 0.2, ones: x.ones ?? 0.2, solverWins: x.solverWins ?? 0.45, challengerWins: x.challengerWins ?? 0.45 },
+        regress: x.regress ?? NO_REGRESS, probeDetails: x.details ?? null },
       g,
       DEFAULT_DETECTORS,
     );
@@ -82,6 +93,54 @@ describe('cycling detector', () => {
     const mixed = Array.from({ length: 15 }, (_, g) => ({ regress: g % 3 === 1 ? cyc(1, 2) : cyc(0.8) }));
     // Generations 1, 4, 7, 10, 13 are unmeasured, so the tenth measured one is 14.
     expect(run(mixed).map((e) => e.generation)).toEqual([14]);
+  });
+
+  it('an episode is not ended by the roster thinning a side below the minimum', () => {
+    // The pattern of a sorting-network run at a stride doubling: the champion
+    // challenger fails against all 7 ancestral solvers its predecessors beat;
+    // then the roster halves and 3 of them are left, while the solver side,
+    // measured over 50, shows no regress.
+    const before: Regress = { solver: 0, challenger: 1, solverOpponents: 50, challengerOpponents: 7 };
+    const after: Regress = { solver: 0, challenger: 1, solverOpponents: 25, challengerOpponents: 3 };
+    const events = run([...Array.from({ length: 12 }, () => ({ regress: before })), ...Array.from({ length: 30 }, () => ({ regress: after }))]);
+    expect(events.map((e) => [e.phase, e.generation])).toEqual([['start', 9]]);
+    // It still ends once the remaining evidence says so.
+    const recovered: Regress = { ...after, challenger: 0 };
+    const ended = run([
+      ...Array.from({ length: 12 }, () => ({ regress: before })),
+      ...Array.from({ length: 5 }, () => ({ regress: after })),
+      ...Array.from({ length: 10 }, () => ({ regress: recovered })),
+    ]);
+    expect(ended.map((e) => [e.phase, e.generation, e.until])).toEqual([
+      ['start', 9, null],
+      ['end', 26, 16],
+    ]);
+    // Too few opponents still cannot start one.
+    expect(run(Array.from({ length: 30 }, () => ({ regress: after })))).toEqual([]);
+  });
+});
+
+describe('lopsided detector', () => {
+  it('fires after 10 generations in which one side wins at least 70% of the games, naming it', () => {
+    const events = run(Array.from({ length: 12 }, (_, g) => (g === 0 ? {} : { challengerWins: 0.74, solverWins: 0.26 })));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ kind: 'lopsided', phase: 'start', generation: 10, since: 1, value: 0.74, threshold: 0.7, side: 'challengers' });
+    expect(events[0]!.message).toBe('lopsided since generation 1: challengers win 74% of games (threshold 70%) for 10 generations');
+  });
+
+  it('does not fire on an engaged sequence, nor on a short lopsided stretch', () => {
+    const engaged = Array.from({ length: 60 }, (_, g) => ({ solverWins: 0.45 + 0.2 * Math.sin(g), challengerWins: 0.45 - 0.2 * Math.sin(g) }));
+    expect(Math.max(...engaged.map((x) => Math.max(x.solverWins, x.challengerWins)))).toBeLessThan(0.7);
+    expect(run(engaged)).toEqual([]);
+    expect(run([...Array.from({ length: 9 }, () => ({ solverWins: 0.99 })), {}, ...Array.from({ length: 9 }, () => ({ solverWins: 0.99 }))])).toEqual([]);
+  });
+
+  it('ends 10 generations after the contest evens out', () => {
+    const events = run([...Array.from({ length: 15 }, () => ({ solverWins: 0.99, challengerWins: 0 })), ...Array.from({ length: 10 }, () => ({}))]);
+    expect(events.map((e) => [e.phase, e.generation, e.since, e.until, e.side])).toEqual([
+      ['start', 9, 0, null, 'solvers'],
+      ['end', 24, 0, 14, 'solvers'],
+    ]);
   });
 });
 

@@ -67,7 +67,7 @@ describe.each(REMEDIES.map((r) => [r.key, r] as const))('%s', (key, remedy) => {
         games: report.games,
         solvers: initialState(instance, config).solvers,
         challengers: initialState(instance, config).challengers,
-        engagement: { mean: 0.5, zeros: 0, ones: 0, disengaged: false },
+        engagement: { mean: 0.5, zeros: 0, ones: 0, solverWins: 0, challengerWins: 0, disengaged: false },
         offsets: { solvers: 0, challengers: 0 },
       };
       expect(remedy.selectionFitness(remedy.defaults, fitness, played)).toEqual(fitness);

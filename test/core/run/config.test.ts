@@ -14,6 +14,13 @@ describe('config files', () => {
     expect(() => parseConfigFile({ backend: 'cuda' }, 'c.json')).toThrow(/field "backend"/);
   });
 
+  it('take the lopsided detector\'s settings, defaults for the rest, and refuse a share above 1 by name', () => {
+    const { config } = resolveConfig(sortingNetworks, [{ source: 'c.json', config: parseConfigFile({ detectors: { lopsided: { share: 0.9 } } }, 'c.json') }]);
+    expect(config.detectors.lopsided).toEqual({ share: 0.9, generations: 10 });
+    expect(config.detectors.cycling).toEqual({ regress: 0.5, opponents: 4, generations: 10 });
+    expect(() => parseConfigFile({ detectors: { lopsided: { share: 1.5 } } }, 'c.json')).toThrow(/c\.json: field "detectors\.lopsided\.share"/);
+  });
+
   it('reject bad domain options by name', () => {
     expect(() => resolveConfig(sortingNetworks, [{ source: 'c.json', config: { options: { inputs: 99 } } }])).toThrow(/option "inputs"/);
     expect(() => resolveConfig(sortingNetworks, [{ source: 'c.json', config: { options: { wires: 8 } } }])).toThrow(/"wires"/);
