@@ -11,6 +11,7 @@ import { lineChart } from './charts.ts';
 import { drawCiao } from './ciao.ts';
 import { CHALLENGER, CHALLENGER_LIGHT, NEUTRAL, OUTCOME_GRADIENT, PROBE, SOLVER, SOLVER_LIGHT } from './colors.ts';
 import { connect, streamUrl } from './connection.ts';
+import { openSource } from './source.ts';
 import { drawMatrix } from './heatmap.ts';
 import { Store, type Panel } from './store.ts';
 import { drawDomainView, viewTitle } from './views/index.ts';
@@ -120,7 +121,7 @@ function invalidate(panels: Iterable<Panel>): void {
   }
 }
 
-const conn = connect(streamUrl(takeToken()), {
+const conn = openSource({
   message: (m) => invalidate(store.apply(m)),
   down: () => {
     if (store.hello) store.connection = 'reconnecting';
@@ -130,7 +131,7 @@ const conn = connect(streamUrl(takeToken()), {
     store.notices = [{ level: 'error', text: 'the server refuses this viewer: open the URL printed at start (with its ?token=...)' }];
     invalidate(['notice']);
   },
-});
+}, (on) => connect(streamUrl(takeToken()), on));
 
 el.pause.onclick = () => conn.send({ type: 'pause' });
 el.resume.onclick = () => conn.send({ type: 'resume' });
