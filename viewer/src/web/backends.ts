@@ -3,12 +3,13 @@
  * browser gives a worker a WebGL2 context, else the domain's WebAssembly SIMD
  * kernel (fetched from the page's own build/wasm copy), else the plain-TS
  * reference. As with the CLI's `auto`, a backend is kept only if it starts
- * and agrees with the reference on a smoke batch; every backend computes the
+ * and agrees with the reference on a smoke batch, and the fastest of those
+ * is taken; every backend computes the
  * same outcomes, so the choice changes the speed, never the run.
  */
 import type { DomainInstance } from '../../../core/domain/domain.ts';
 import type { Evaluator } from '../../../core/backends/evaluator-type.ts';
-import { crossCheck, referenceEvaluator } from '../../../core/backends/reference.ts';
+import { crossCheck, randomPair, referenceEvaluator } from '../../../core/backends/reference.ts';
 import { BackendUnavailable, firstLine } from '../../../core/backends/backend-unavailable.ts';
 import { oneThreadWasmEvaluator } from '../../../core/backends/wasm/one-thread.ts';
 import { webgl2Evaluator } from './webgl2.ts';
@@ -48,27 +49,67 @@ async function open(domain: DomainInstance, backend: WebBackend, urls: Readonly<
   }
 }
 
+/** The shape of a generation's main batch: what `auto` times each backend on. */
+export interface WebBatchShape {
+  readonly rows: number;
+  readonly cols: number;
+  readonly width: number;
+}
+
+/** Milliseconds for one batch of `shape` after a warm-up (which compiles); a warm-up over a second is the answer itself. */
+async function timeBatch(domain: DomainInstance, evaluator: Evaluator, shape: WebBatchShape): Promise<number> {
+  const [rows, cols] = randomPair(domain, shape.rows, shape.cols, 'calibrate');
+  const opponents = Int32Array.from({ length: shape.rows * shape.width }, (_, i) => (i % shape.width) % shape.cols);
+  const t0 = performance.now();
+  await evaluator.evaluate(rows, cols, opponents, shape.width);
+  const warm = performance.now() - t0;
+  if (warm > 1000) return warm;
+  const t1 = performance.now();
+  await evaluator.evaluate(rows, cols, opponents, shape.width);
+  return performance.now() - t1;
+}
+
+/**
+ * `auto` opens every backend, keeps those that agree with the reference and
+ * takes the fastest on a batch of the run's shape (software WebGL2 can be
+ * slower than one wasm thread); an explicit choice is taken as it is, or the
+ * reference when it cannot run, with the reason.
+ */
 export async function chooseBackend(
   domain: DomainInstance,
   choice: WebBackendChoice,
   urls: Readonly<Record<string, string>>,
+  shape: WebBatchShape,
 ): Promise<{ evaluator: Evaluator; backend: WebBackend; attempts: BackendAttemptInfo[] }> {
   const order: readonly WebBackend[] = choice === 'auto' ? WEB_BACKENDS : [choice];
   const attempts: BackendAttemptInfo[] = [];
+  let best: { evaluator: Evaluator; backend: WebBackend; ms: number } | null = null;
   for (const backend of order) {
     let evaluator: Evaluator | undefined;
     try {
       evaluator = await open(domain, backend, urls);
       const mismatch = await crossCheck(domain, evaluator, { rows: 4, cols: 5, seed: 'smoke' });
       if (mismatch) throw new BackendUnavailable(`disagrees with the reference: ${mismatch}`);
-      attempts.push({ backend, ok: true, ...(evaluator.detail ? { detail: evaluator.detail } : {}) });
-      return { evaluator, backend, attempts };
+      const detail = evaluator.detail ? { detail: evaluator.detail } : {};
+      if (choice !== 'auto') {
+        attempts.push({ backend, ok: true, ...detail });
+        return { evaluator, backend, attempts };
+      }
+      const ms = await timeBatch(domain, evaluator, shape);
+      attempts.push({ backend, ok: true, msPerBatch: ms, ...detail });
+      if (!best || ms < best.ms) {
+        await best?.evaluator.destroy();
+        best = { evaluator, backend, ms };
+      } else {
+        await evaluator.destroy();
+      }
     } catch (e) {
       await evaluator?.destroy().catch(() => {});
       attempts.push({ backend, ok: false, reason: firstLine(e) });
     }
   }
-  // An explicit choice that cannot run: the reference still can, and says why the choice did not.
+  if (best) return { evaluator: best.evaluator, backend: best.backend, attempts };
+  // An explicit choice that cannot run: the reference still can, and the attempts say why the choice did not.
   attempts.push({ backend: 'reference', ok: true });
   return { evaluator: referenceEvaluator(domain), backend: 'reference', attempts };
 }

@@ -82,7 +82,9 @@ workerSource.listen((m) => {
   switch (m.type) {
     case 'backend': {
       const ran = m.attempts.find((a) => a.ok && a.backend === m.backend);
-      backendLine.textContent = `backend: ${m.backend}${ran?.detail ? ` (${ran.detail})` : ''}`;
+      const timed = m.attempts.filter((a) => a.ok && a.msPerBatch !== undefined);
+      const timing = timed.length > 1 ? ` · auto timed ${timed.map((a) => `${a.backend} ${a.msPerBatch!.toFixed(1)} ms`).join(', ')} a batch` : '';
+      backendLine.textContent = `backend: ${m.backend}${ran?.detail ? ` (${ran.detail})` : ''}${timing}`;
       backendLine.dataset.backend = m.backend;
       const skipped = m.attempts.filter((a) => !a.ok);
       if (skipped.length) notice('warning', skipped.map((a) => `${a.backend} not used: ${a.reason}`).join('; '));
@@ -102,6 +104,7 @@ workerSource.listen((m) => {
     }
     case 'error':
       notice('error', m.message);
+      if (backendLine.textContent === 'opening a backend…') backendLine.textContent = 'not started';
       break;
   }
 });

@@ -36,6 +36,8 @@ export interface BackendAttemptInfo {
   readonly ok: boolean;
   readonly reason?: string;
   readonly detail?: string;
+  /** auto: milliseconds for one batch of the run's shape. */
+  readonly msPerBatch?: number;
 }
 
 export type WorkerMessage =

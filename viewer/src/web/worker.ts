@@ -35,7 +35,12 @@ async function start(request: StartRequest): Promise<void> {
   session?.stop();
   session = null;
   const run = prepareWebRun(request);
-  const chosen = await chooseBackend(run.domain, request.backend, request.wasmUrls);
+  const { config: c } = run;
+  const chosen = await chooseBackend(run.domain, request.backend, request.wasmUrls, {
+    rows: c.solvers + c.hallOfFame.sample,
+    cols: c.challengers,
+    width: c.evaluation.mode === 'round-robin' ? c.challengers : c.evaluation.opponents,
+  });
   post({ type: 'backend', backend: chosen.backend, attempts: chosen.attempts });
   const s = new WebRunSession(run, chosen.evaluator, chosen.attempts, request.speed);
   session = s;
@@ -72,6 +77,7 @@ async function start(request: StartRequest): Promise<void> {
   // The rate over the last second or so of play: generations and games (pairs) per second.
   let rateFrom = { at: performance.now(), generation: 0, pairs: 0 };
   let pairs = 0;
+  const started = performance.now();
   const flush = () => {
     if (!newest) return;
     const { report, state, records } = newest;
@@ -101,6 +107,8 @@ async function start(request: StartRequest): Promise<void> {
     },
   });
   flush();
+  const seconds = (performance.now() - started) / 1000;
+  if (s.state.generation > 0) post({ type: 'rate', generationsPerSecond: s.state.generation / seconds, gamesPerSecond: pairs / seconds });
   if (session === s) {
     status = s.state.generation >= config.generations && config.generations > 0 ? 'finished' : 'stopped';
     sendState();
