@@ -4,6 +4,7 @@
 // as assets. `npx vite preview --config viewer/vite.web.config.ts` serves it
 // cross-origin isolated (the headers below), which lets the page share memory.
 import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtinModules } from 'node:module';
 import { defineConfig, type Plugin } from 'vite';
@@ -23,15 +24,16 @@ function browserOnly(): Plugin {
   return {
     name: 'redqueen-browser-only',
     enforce: 'pre',
-    async resolveId(source, importer, options) {
+    resolveId(source, importer) {
       // Libraries guard their own Node paths (seedrandom's crypto, mapped away by its "browser" field).
       const ours = importer !== undefined && importer.startsWith(root) && !importer.includes('/node_modules/');
       if (ours && (source.startsWith('node:') || builtins.has(source))) {
         this.error(`${source} is Node-only and must not reach the page; imported by ${importer ?? 'the entry'} (move the pure part to its own module)`);
       }
-      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      const swap = resolved && swaps.get(resolved.id);
-      return swap ? { id: swap } : resolved;
+      // Only relative imports can name a swapped module; the rest resolve as usual.
+      if (!ours || !source.startsWith('.')) return null;
+      const swap = swaps.get(resolve(dirname(importer), source));
+      return swap ? { id: swap } : null;
     },
   };
 }

@@ -4,8 +4,8 @@
  * in the page's worker writes the very metrics.jsonl (and champions.bin) the
  * CLI writes for the same seed and config, on the WebAssembly backend and on
  * WebGL2 (Chromium's software SwiftShader under --disable-gpu). The
- * downloaded archive is a run directory `redqueen analyze` accepts, and
- * loads back into the page as a replay.
+ * downloaded archive is a run directory `redqueen analyze` accepts and
+ * `redqueen resume` carries on, and loads back into the page as a replay.
  *
  * Compared byte for byte, nothing excluded: metrics.jsonl holds neither wall
  * time nor the backend's name (both are in timings.jsonl and run.json, which
@@ -47,7 +47,7 @@ interface Settings {
 
 /** The same run from the CLI, its directory. */
 function cliRun(s: Settings, backend: 'wasm' | 'cpu'): string {
-  const out = join(tmp.path, `cli-${s.seed}-${backend}`);
+  const out = join(tmp.path, `cli-${s.seed}-${s.generations}-${backend}`);
   const sizes = [...(s.solvers ? ['--solvers', String(s.solvers)] : []), ...(s.challengers ? ['--challengers', String(s.challengers)] : [])];
   execFileSync(
     process.execPath,
@@ -93,7 +93,7 @@ async function downloadRun(page: Page, name: string): Promise<{ dir: string; arc
 const read = (dir: string, file: string) => readFileSync(join(dir, file));
 
 describe('the zero-install page', () => {
-  it('plays a sorting-network run on WebAssembly SIMD whose metrics equal the CLI wasm run byte for byte; analyze takes the download; it replays', async () => {
+  it('plays a sorting-network run on WebAssembly SIMD whose metrics equal the CLI wasm run byte for byte; analyze and resume take the download; it replays', async () => {
     const s: Settings = { inputs: 8, seed: 'web8', generations: 30, backend: 'wasm' };
     const page = await openPage();
     await startRun(page, s);
@@ -113,6 +113,13 @@ describe('the zero-install page', () => {
     expect(analyzed.stderr).toBe('');
     expect(analyzed.status).toBe(0);
     expect(analyzed.stdout).toContain(`Arms-race analysis of ${dir} (sorting-networks, seed web8, 30 generations)`);
+
+    // The download is checkpointed: resume carries it on, bit-identical to the CLI run that never stopped.
+    const resumed = spawnSync(process.execPath, [`${ROOT}bin/redqueen.js`, 'resume', dir, '--generations', '40', '--quiet', '--no-stream'], { cwd: ROOT, encoding: 'utf8' });
+    expect(resumed.stderr).toBe('');
+    expect(resumed.status).toBe(0);
+    const longer = cliRun({ ...s, generations: 40 }, 'wasm');
+    expect(read(dir, 'metrics.jsonl').equals(read(longer, 'metrics.jsonl'))).toBe(true);
 
     const replay = await openPage();
     await replay.setInputFiles('[data-testid="load"]', archive);

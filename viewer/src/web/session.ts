@@ -13,6 +13,7 @@ import { step, type GenerationReport } from '../../../core/engine/step.ts';
 import { NO_RECORDS, probedRecordJson, validRecordJson, type RunRecords } from '../../../core/measures/records.ts';
 import { bestJson, generationLine } from '../../../core/run/generation-line.ts';
 import { encodeRecord } from '../../../core/run/champion-record.ts';
+import { serializeCheckpoint } from '../../../core/run/checkpoint-format.ts';
 import { UserError } from '../../../core/basics/errors.ts';
 import { findDomain, DOMAINS } from '../../../populations/index.ts';
 import { RunGate } from '../../../core/stream/gate.ts';
@@ -79,9 +80,14 @@ export class WebRunSession {
     });
   }
 
-  /** The directory as it stands, best.json brought up to date (the CLI writes it at each checkpoint). */
+  /**
+   * The directory as it stands, checkpointed as the CLI checkpoints (best.json
+   * and checkpoint.json at the state reached), so `redqueen resume` carries
+   * the run on from there.
+   */
   directory(): RunDirectory {
     this.files.writeJson('best.json', bestJson(this.run.domain, this.state));
+    this.files.writeText('checkpoint.json', serializeCheckpoint({ config: this.run.config, state: this.state, records: this.records }));
     return this.files;
   }
 
