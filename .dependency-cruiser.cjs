@@ -65,7 +65,7 @@ module.exports = {
           '^core/stream/(access|frames-log|hub|live|replay|run-files|server)\\.ts$',
           '^core/run/(checkpoint|champions-log|consistency|files|fs-errors|lock|log-file|loop|record-files|run-dir|versions)\\.ts$',
           '^core/backends/(backend|evaluator|fallback)\\.ts$',
-          '^core/backends/wasm/(evaluator|loader|pool|worker)\\.',
+          '^core/backends/wasm/(evaluator|loader|node-thread|worker)\\.',
           '^core/index\\.ts$',
         ],
       },

@@ -3,8 +3,9 @@
  * a temp folder, served from loopback by a plain static server, a run played
  * in the page's worker writes the very metrics.jsonl (and champions.bin) the
  * CLI writes for the same seed and config, on the WebAssembly backend and on
- * WebGL2 (Chromium's software SwiftShader under --disable-gpu). The
- * downloaded archive is a run directory `redqueen analyze` accepts and
+ * WebGL2 (Chromium's software SwiftShader under --disable-gpu). A
+ * page served cross-origin isolated plays wasm on a pool of Web Workers with
+ * the same metrics. The downloaded archive is a run directory `redqueen analyze` accepts and
  * `redqueen resume` carries on, and loads back into the page as a replay.
  *
  * Compared byte for byte, nothing excluded: metrics.jsonl holds neither wall
@@ -12,7 +13,7 @@
  * legitimately differ and are not compared).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +49,7 @@ interface Settings {
 /** The same run from the CLI, its directory. */
 function cliRun(s: Settings, backend: 'wasm' | 'cpu'): string {
   const out = join(tmp.path, `cli-${s.seed}-${s.generations}-${backend}`);
+  if (existsSync(out)) return out;
   const sizes = [...(s.solvers ? ['--solvers', String(s.solvers)] : []), ...(s.challengers ? ['--challengers', String(s.challengers)] : [])];
   execFileSync(
     process.execPath,
@@ -58,9 +60,9 @@ function cliRun(s: Settings, backend: 'wasm' | 'cpu'): string {
   return out;
 }
 
-async function openPage(): Promise<Page> {
+async function openPage(at = site!): Promise<Page> {
   const page = await browser!.context.newPage();
-  await page.goto(`${site!.url}web.html`);
+  await page.goto(`${at.url}web.html`);
   return page;
 }
 
@@ -128,6 +130,23 @@ describe('the zero-install page', () => {
     expect(await replay.textContent('#run-meta')).toContain('seed web8');
     await replay.close();
     await page.close();
+  });
+
+  it('plays wasm on a pool of Web Workers when served cross-origin isolated, with the same metrics', async () => {
+    const isolated = await serveStatic(join(tmp.path, 'web'), { isolated: true });
+    try {
+      const s: Settings = { inputs: 8, seed: 'web8', generations: 30, backend: 'wasm' };
+      const page = await openPage(isolated);
+      await startRun(page, s);
+      await waitFinished(page);
+      // The pool started (its calibration ran); whether 1 thread or all won depends on the machine.
+      expect(await page.textContent('[data-testid="backend"]')).toMatch(/wasm \(bit-sliced v128 kernel, \d+ threads? \(calibrated on a \d+ x \d+ batch/);
+      const { dir } = await downloadRun(page, 'isolated');
+      expect(read(dir, 'metrics.jsonl').equals(read(cliRun(s, 'wasm'), 'metrics.jsonl'))).toBe(true);
+      await page.close();
+    } finally {
+      await isolated.close();
+    }
   });
 
   it('plays on WebGL2 (gpu.js in the worker, SwiftShader) with the CLI cpu run\'s metrics, or says why WebGL2 is missing', async () => {

@@ -1,7 +1,8 @@
 /**
  * Choosing the page's backend, in the worker: gpu.js on WebGL2 where the
  * browser gives a worker a WebGL2 context, else the domain's WebAssembly SIMD
- * kernel (fetched from the page's own build/wasm copy), else the plain-TS
+ * kernel (fetched from the page's own build/wasm copy; on every core when the
+ * page is cross-origin isolated, else on one thread), else the plain-TS
  * reference. As with the CLI's `auto`, a backend is kept only if it starts
  * and agrees with the reference on a smoke batch, and the fastest of those
  * is taken; every backend computes the
@@ -12,6 +13,8 @@ import type { Evaluator } from '../../../core/backends/evaluator-type.ts';
 import { crossCheck, randomPair, referenceEvaluator } from '../../../core/backends/reference.ts';
 import { BackendUnavailable, firstLine } from '../../../core/backends/backend-unavailable.ts';
 import { oneThreadWasmEvaluator } from '../../../core/backends/wasm/one-thread.ts';
+import { pooledWasmEvaluator } from '../../../core/backends/wasm/pooled-evaluator.ts';
+import type { PoolWorker, SpawnThread } from '../../../core/backends/wasm/pool.ts';
 import { webgl2Evaluator } from './webgl2.ts';
 import { WEB_BACKENDS, type BackendAttemptInfo, type WebBackend, type WebBackendChoice } from './messages.ts';
 
@@ -25,7 +28,7 @@ export function wasmSimdSupported(): boolean {
   return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
 }
 
-async function wasmEvaluatorFrom(domain: DomainInstance, urls: Readonly<Record<string, string>>): Promise<Evaluator> {
+async function wasmEvaluatorFrom(domain: DomainInstance, urls: Readonly<Record<string, string>>, shape: WebBatchShape): Promise<Evaluator> {
   if (typeof WebAssembly !== 'object') throw new BackendUnavailable('this browser has no WebAssembly');
   if (!wasmSimdSupported()) throw new BackendUnavailable('this browser has WebAssembly but not its SIMD extension');
   const kernel = domain.wasm;
@@ -35,15 +38,49 @@ async function wasmEvaluatorFrom(domain: DomainInstance, urls: Readonly<Record<s
   const response = await fetch(url);
   if (!response.ok) throw new BackendUnavailable(`${url}: HTTP ${response.status}`);
   const module = await WebAssembly.compile(await response.arrayBuffer());
-  return oneThreadWasmEvaluator(domain, module);
+  // Threads share the kernel's memory, and a page may send shared memory to a worker only when cross-origin isolated.
+  const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+  if (!isolated) {
+    const one = oneThreadWasmEvaluator(domain, module);
+    return { ...one, detail: `${one.detail} (the page is not cross-origin isolated, so no shared threads)` };
+  }
+  const [rows, cols] = randomPair(domain, shape.rows, shape.cols, 'calibrate');
+  const opponents = Int32Array.from({ length: shape.rows * shape.width }, (_, i) => (i % shape.width) % shape.cols);
+  return pooledWasmEvaluator(domain, module, { cores: navigator.hardwareConcurrency || 1, spawn: spawnWebThread }, {
+    calibrate: { rows, cols, opponents, width: shape.width },
+  });
 }
 
-async function open(domain: DomainInstance, backend: WebBackend, urls: Readonly<Record<string, string>>): Promise<Evaluator> {
+/** A thread of the pool as a Web Worker (wasm-thread.ts); it says 'bye' when it leaves after the pool's stop. */
+const spawnWebThread: SpawnThread = (init) => {
+  const worker = new Worker(new URL('./wasm-thread.ts', import.meta.url), { type: 'module', name: `redqueen-wasm-${init.thread}` });
+  let exit: () => void = () => {};
+  const exited = new Promise<void>((resolve) => (exit = resolve));
+  const entry: PoolWorker = {
+    ctl: new Int32Array(init.control),
+    exited,
+    terminate: () => {
+      worker.terminate();
+      exit();
+    },
+  };
+  worker.onmessage = (e) => {
+    if (e.data === 'bye') exit();
+  };
+  worker.onerror = (e) => {
+    entry.error = e.message || 'a wasm thread failed to start';
+    exit();
+  };
+  worker.postMessage(init);
+  return entry;
+};
+
+async function open(domain: DomainInstance, backend: WebBackend, urls: Readonly<Record<string, string>>, shape: WebBatchShape): Promise<Evaluator> {
   switch (backend) {
     case 'webgl2':
       return webgl2Evaluator(domain);
     case 'wasm':
-      return wasmEvaluatorFrom(domain, urls);
+      return wasmEvaluatorFrom(domain, urls, shape);
     case 'reference':
       return referenceEvaluator(domain);
   }
@@ -87,7 +124,7 @@ export async function chooseBackend(
   for (const backend of order) {
     let evaluator: Evaluator | undefined;
     try {
-      evaluator = await open(domain, backend, urls);
+      evaluator = await open(domain, backend, urls, shape);
       const mismatch = await crossCheck(domain, evaluator, { rows: 4, cols: 5, seed: 'smoke' });
       if (mismatch) throw new BackendUnavailable(`disagrees with the reference: ${mismatch}`);
       const detail = evaluator.detail ? { detail: evaluator.detail } : {};
