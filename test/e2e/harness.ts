@@ -3,10 +3,7 @@
  * the page's state, and measure how much a canvas has drawn.
  */
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
-import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
-import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 export { redqueen, type Cli } from '../../viewer/scripts/cli.ts';
@@ -62,34 +59,4 @@ export function buildWebPage(outDir: string): void {
   execFileSync(process.execPath, [`${ROOT}bin/build-web.js`, '--out', outDir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.wasm': 'application/wasm',
-};
-
-/**
- * A static server on loopback for a built folder, as any static host would
- * serve it; `isolated` adds the two headers that make the page
- * cross-origin isolated (shared memory), as `vite preview` does with
- * viewer/vite.web.config.ts.
- */
-export async function serveStatic(dir: string, options: { isolated?: boolean } = {}): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createHttpServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    try {
-      const body = await readFile(join(dir, path));
-      res.writeHead(200, {
-        'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
-        ...(options.isolated ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {}),
-      });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.address() as { port: number }).port;
-  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
+export { serveStatic } from '../../viewer/scripts/static-server.ts';
