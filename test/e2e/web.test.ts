@@ -168,6 +168,31 @@ describe('the zero-install page', () => {
     await page.close();
   });
 
+  it('obeys pause, step and resume, and runs number games until stopped', async () => {
+    const page = await openPage();
+    await page.selectOption('[data-testid="domain"]', 'number-games');
+    await page.selectOption('[data-testid="game"]', 'sum');
+    await page.fill('[data-testid="generations"]', '0');
+    await page.selectOption('[data-testid="backend-choice"]', 'reference');
+    await page.click('[data-testid="start"]');
+    await page.waitForFunction(() => Number(document.querySelector('[data-testid="generation"]')?.textContent) >= 5);
+    expect(await page.textContent('#run-title')).toContain('Number games');
+    await page.click('[data-testid="pause"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.trim() === 'paused');
+    await page.waitForTimeout(300);
+    const held = await generation(page);
+    await page.waitForTimeout(500);
+    expect(await generation(page)).toBe(held);
+    await page.click('[data-testid="step"]');
+    await page.waitForFunction((g) => Number(document.querySelector('[data-testid="generation"]')?.textContent) === g + 1, held);
+    await page.waitForTimeout(300);
+    expect(await generation(page)).toBe(held + 1);
+    await page.click('[data-testid="resume"]');
+    await page.waitForFunction((g) => Number(document.querySelector('[data-testid="generation"]')?.textContent) > g + 3, held);
+    expect(await status(page)).toBe('running');
+    await page.close();
+  });
+
   it('refuses bad settings with one line naming the field, and starts nothing', async () => {
     const page = await openPage();
     await startRun(page, { inputs: 1, seed: 'bad', generations: 5, backend: 'reference' });

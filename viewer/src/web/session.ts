@@ -36,6 +36,16 @@ export function prepareWebRun(request: StartRequest): PreparedRun {
   return { config, domain: instance, title: found.title };
 }
 
+const channel = new MessageChannel();
+
+/** Resolves in a new task (a message to itself: no 4 ms clamp, as nested timeouts have), after queued messages. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    channel.port1.onmessage = () => resolve();
+    channel.port2.postMessage(null);
+  });
+}
+
 export interface SessionHooks {
   onGeneration(report: GenerationReport, state: CoevolutionState, records: RunRecords, line: string): void;
 }
@@ -101,6 +111,9 @@ export class WebRunSession {
     const until = config.generations === 0 ? Number.POSITIVE_INFINITY : config.generations;
     const signal = this.abort.signal;
     while (this.state.generation < until && !signal.aborted) {
+      // A generation on wasm or the reference awaits only settled promises: without a real task
+      // boundary the worker would never read the page's pause, step or download.
+      await nextTask();
       await this.gate.wait(this.state.generation, signal);
       if (signal.aborted) break;
       const state = this.state;

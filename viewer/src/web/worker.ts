@@ -79,7 +79,8 @@ async function start(request: StartRequest): Promise<void> {
   let pairs = 0;
   const started = performance.now();
   const flush = () => {
-    if (!newest) return;
+    // A run replaced by a newer one (or a replay) says nothing more.
+    if (!newest || session !== s) return;
     const { report, state, records } = newest;
     server({ type: 'generation', point: pointFromMetrics(report.metrics), earlier, detail: detailOf(domain, report, state, undefined, records) });
     earlier = [];
@@ -108,7 +109,7 @@ async function start(request: StartRequest): Promise<void> {
   });
   flush();
   const seconds = (performance.now() - started) / 1000;
-  if (s.state.generation > 0) post({ type: 'rate', generationsPerSecond: s.state.generation / seconds, gamesPerSecond: pairs / seconds });
+  if (s.state.generation > 0 && session === s) post({ type: 'rate', generationsPerSecond: s.state.generation / seconds, gamesPerSecond: pairs / seconds });
   if (session === s) {
     status = s.state.generation >= config.generations && config.generations > 0 ? 'finished' : 'stopped';
     sendState();
