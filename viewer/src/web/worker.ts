@@ -121,7 +121,8 @@ function download(): void {
     post({ type: 'error', message: 'no run to download yet: start one first' });
     return;
   }
-  const name = `${session.run.config.domain}-${session.run.config.seed}`;
+  // The seed is any text: keep the folder name to what every file system and tar takes.
+  const name = `${session.run.config.domain}-${session.run.config.seed}`.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 80);
   const bytes = writeTar(session.directory().entries(name));
   post({ type: 'archive', name: `${name}.tar`, bytes }, [bytes.buffer]);
 }
