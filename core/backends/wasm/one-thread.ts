@@ -3,7 +3,9 @@
  * browser page runs (it fetches build/wasm/<module>.wasm itself, and has no
  * worker_threads). The same kernel, plan and arena as evaluator.ts, the rows
  * played in order on this thread, so the outcomes are the multi-threaded
- * backend's, bit for bit (rows are independent). Pure: no Node module.
+ * backend's, bit for bit (rows are independent). Pure: no Node module. No
+ * pool either: a page that is not cross-origin isolated has no SharedArrayBuffer
+ * for the pool's job record (its shared WebAssembly.Memory it does get).
  */
 import type { DomainInstance } from '../../domain/domain.ts';
 import type { Evaluator } from '../evaluator-type.ts';
