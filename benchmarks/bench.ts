@@ -42,6 +42,21 @@ const { values } = parseArgs({
 });
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** A repeatable flag that also takes a comma list; an unknown name stops the bench before anything is measured. */
+function namesFlag<T extends string>(flag: string, given: string[] | undefined, known: readonly T[]): T[] | undefined {
+  if (!given) return undefined;
+  const names = given.flatMap((g) => g.split(',')).map((g) => g.trim()).filter((g) => g !== '');
+  for (const n of names) {
+    if (!(known as readonly string[]).includes(n)) {
+      log(`--${flag}: unknown "${n}"; use one of ${known.join(', ')} (repeat the flag or give a comma list)`);
+      process.exit(2);
+    }
+  }
+  return names as T[];
+}
+const wantedDomains = namesFlag('domain', values.domain, DOMAINS.map((d) => d.name));
+const wantedBackends = namesFlag('backend', values.backend, BACKENDS);
 const sizes = values.sizes
   ? values.sizes.split(',').map(Number)
   : values.quick
@@ -65,7 +80,7 @@ export interface BenchResult {
 }
 
 async function workingBackends(): Promise<BackendName[]> {
-  const wanted = (values.backend as BackendName[] | undefined) ?? [...BACKENDS];
+  const wanted: BackendName[] = wantedBackends ?? [...BACKENDS];
   const ok: BackendName[] = [];
   for (const b of wanted) {
     try {
@@ -115,7 +130,7 @@ async function main(): Promise<void> {
   const backends = await workingBackends();
   const baselines = buildBaselines(log);
   if (baselines) log(`C baseline: ${baselines.compiler}, ${baselines.flags}`);
-  const domains = DOMAINS.filter((d) => !values.domain || values.domain.includes(d.name));
+  const domains = DOMAINS.filter((d) => !wantedDomains || wantedDomains.includes(d.name));
   const records: InteractionRecord[] = [];
   const overhead: CallOverheadRecord[] = [];
   const generations: GenerationRecord[] = [];

@@ -17,6 +17,7 @@ export type {
   GenomeSpec,
   InteractionKernel,
   ProbeContext,
+  ProbeReference,
   ProbeResult,
   RecordMeasure,
   SolverRecordHook,

@@ -14,15 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-static double now(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return t.tv_sec + t.tv_nsec * 1e-9;
-}
-
-static int readAll(void *p, size_t bytes) { return fread(p, 1, bytes, stdin) == bytes; }
+#include "io.h"
 
 int main(void) {
   int32_t head[5];

@@ -18,17 +18,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+
+#include "io.h"
 
 #define BLOCK 4
-
-static double now(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return t.tv_sec + t.tv_nsec * 1e-9;
-}
-
-static int readAll(void *p, size_t bytes) { return fread(p, 1, bytes, stdin) == bytes; }
 
 int main(void) {
   int32_t head[6];

@@ -96,6 +96,17 @@ export interface ProbeResult {
 }
 
 /**
+ * A well-known solver's probe score on the very measurement the run's probe
+ * makes (same seed, same samples), drawn as a flat line beside the probe so
+ * a viewer sees how far the champions are from it (density classification: GKL).
+ */
+export interface ProbeReference {
+  /** Who it is, for humans: "GKL". */
+  readonly label: string;
+  readonly score: number;
+}
+
+/**
  * Optional hook for the run's challenger difficulty schedule (core/remedies/difficulty.ts).
  * A domain that has a natural notion of how hard a challenger is (the density
  * of a CA's initial configuration, the length of a test set) implements it;
@@ -170,6 +181,8 @@ export interface DomainInstance {
    */
   solverCost?(solver: Float32Array): number;
   probe?(ctx: ProbeContext): ProbeResult;
+  /** Optional: a reference solver's score on the probe of a run whose probe seed is `seed` (see ProbeReference). */
+  probeReference?(seed: string): ProbeReference;
   /** Optional: validity and ranking for the run's best-valid record (see SolverRecordHook). */
   readonly record?: SolverRecordHook;
   /** Optional: honour a challenger difficulty schedule (see ChallengerDifficulty). */

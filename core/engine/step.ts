@@ -47,6 +47,11 @@ export interface GenerationReport {
   readonly timings: { readonly evaluation: number; readonly metrics: number; readonly variation: number };
 }
 
+/** The seed of a run's probe: the same every generation, so probe scores compare across generations (and with a ProbeReference). */
+export function probeSeed(runSeed: string): string {
+  return `${runSeed}:probe`;
+}
+
 export async function step(
   state: CoevolutionState,
   ctx: StepContext,
@@ -111,7 +116,7 @@ export async function step(
           solvers: state.solvers,
           challengers: state.challengers,
           generation: g,
-          seed: `${config.seed}:probe`,
+          seed: probeSeed(config.seed),
         })
       : null;
   const arms = advanceArmsRace(state.arms, {

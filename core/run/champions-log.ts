@@ -65,6 +65,38 @@ export async function readChampions(
   return decodeRecords(bytes, count, solverLength, challengerLength, path);
 }
 
+/**
+ * Generation g's champions alone, read from their record (for a replay's
+ * timeline), or null when the log does not hold that record whole and intact.
+ */
+export async function readChampionRecord(
+  path: string,
+  g: number,
+  solverLength: number,
+  challengerLength: number,
+): Promise<{ solver: Float32Array; challenger: Float32Array } | null> {
+  const size = recordBytes(solverLength, challengerLength);
+  let handle: FileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const bytes = new Uint8Array(size);
+    const { bytesRead } = await handle.read(bytes, 0, size, g * size);
+    const view = new DataView(bytes.buffer);
+    if (bytesRead < size || view.getUint32(0, true) !== g || view.getUint32(size - 4, true) !== crc32(bytes.subarray(0, size - 4))) return null;
+    const solver = new Float32Array(solverLength);
+    const challenger = new Float32Array(challengerLength);
+    for (let i = 0; i < solverLength; i++) solver[i] = view.getFloat32(4 + 4 * i, true);
+    for (let i = 0; i < challengerLength; i++) challenger[i] = view.getFloat32(4 + 4 * (solverLength + i), true);
+    return { solver, challenger };
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Cut the log back to `count` records (atomically), dropping generations the checkpoint does not cover. */
 export async function truncateChampions(path: string, count: number, solverLength: number, challengerLength: number): Promise<void> {
   let bytes: Uint8Array;

@@ -57,7 +57,14 @@ export function pointFromMetrics(m: GenerationMetrics & { records?: RecordsRow }
       : null,
     events: (m.events ?? []).map((e) => ({ ...e, value: round(e.value), threshold: round(e.threshold) })),
     records: m.records ? { champion: { ...m.records.champion }, valid: m.records.valid ? { ...m.records.valid } : null } : null,
+    probeDimensions: probeDimensions(m.probe),
   };
+}
+
+/** The probe's `dimensions` detail when it is a list of numbers (number games), rounded for the chart. */
+function probeDimensions(probe: GenerationMetrics['probe']): number[] | null {
+  const dims = probe?.dimensions;
+  return Array.isArray(dims) && dims.length > 0 && dims.every((x) => typeof x === 'number') ? dims.map(round) : null;
 }
 
 function recordEntry(domain: DomainInstance, r: { generation: number; genome: Float32Array; score?: number }): RecordEntry {

@@ -36,10 +36,17 @@ import {
   type Point,
   type RunStatus,
   type ServerMessageOf,
+  type Snapshot,
 } from './protocol.ts';
 import { DEFAULT_RATE_LIMITS, TokenBucket, type RateLimits } from './rate-limit.ts';
 
 export type RunInfo = Hello['run'] & { readonly mode: Hello['mode'] };
+
+/**
+ * Where a replay looks up one generation for `seek`: its snapshot, or a
+ * reason it has none (a generation not played yet).
+ */
+export type Seeker = (generation: number) => Promise<Omit<Snapshot, 'type'> | { readonly missing: string }>;
 
 /** Fields in this order: a reader can take the generation numbers from the head, before the picture. */
 function generationMessage(point: Point, earlier: Earlier[], detail: Detail | null): ServerMessageOf<'generation'> {
@@ -129,6 +136,7 @@ export class StreamHub {
   private earlier: Earlier[] = [];
   private lastBatch = Number.NEGATIVE_INFINITY;
   private batchTimer: NodeJS.Timeout | null = null;
+  private seeker: Seeker | null = null;
 
   constructor(
     private readonly controls: Controls | null,
@@ -189,6 +197,11 @@ export class StreamHub {
       this.batchTimer = setTimeout(() => this.sendBatch(), wait);
       this.batchTimer.unref();
     }
+  }
+
+  /** A replay answers `seek` through this; without one (a live run) seek is unavailable. */
+  setSeeker(seeker: Seeker | null): void {
+    this.seeker = seeker;
   }
 
   /** The run ended: 'finished' (all generations played) or 'stopped' (Ctrl-C). */
@@ -370,6 +383,10 @@ export class StreamHub {
   }
 
   private command(c: Client, m: ClientMessage): void {
+    if (m.type === 'seek') {
+      this.seek(c, m.generation);
+      return;
+    }
     const controls = this.controls;
     if (!controls) {
       this.reply(c, 'unavailable', 'this server replays a run from its files; pause, resume, step and speed are not available');
@@ -397,6 +414,22 @@ export class StreamHub {
         controls.setSpeed(m.generationsPerSecond);
         break;
     }
+  }
+
+  /** Answer one viewer's seek; it changes nothing for the others, so it needs no control permission. */
+  private seek(c: Client, generation: number): void {
+    const seeker = this.seeker;
+    if (!seeker) {
+      this.reply(c, 'unavailable', 'seek moves through a run replayed from its files (redqueen serve DIR); a live run has no timeline');
+      return;
+    }
+    seeker(generation).then(
+      (answer) => {
+        if ('missing' in answer) this.reply(c, 'unavailable', answer.missing);
+        else this.enqueue(c, { text: JSON.stringify({ type: 'snapshot', ...answer } satisfies Snapshot), kind: 'note' });
+      },
+      (e: unknown) => this.reply(c, 'unavailable', `generation ${generation} could not be read from the run's files (${(e as Error).message}); try again`),
+    );
   }
 
   /**

@@ -63,7 +63,14 @@ export async function startLiveStream(opts: LiveStreamOptions): Promise<LiveStre
     async onStart(session) {
       domain = session.domain;
       until = session.until;
-      const info = runInfoOf({ mode: 'live', config: session.config, backend: session.backend, view: session.domain.view, record: session.domain.record });
+      const info = runInfoOf({
+        mode: 'live',
+        config: session.config,
+        backend: session.backend,
+        view: session.domain.view,
+        record: session.domain.record,
+        probeReference: session.domain.probeReference?.bind(session.domain),
+      });
       const from = session.state.generation;
       // A resumed run: its viewers see the generations before the resume too.
       const past = from > 0 ? await readRunHistory(session.dir) : null;

@@ -20,9 +20,11 @@
  *              points (or says a fresh `history` follows)
  *   notice     a line for the user (backend fallback, run restarted, ...)
  *   error      a rejected command; nothing changed
+ *   snapshot   the answer to `seek` (replays only): one earlier generation
+ *              as it was, to this viewer alone
  *
- * Viewer -> server: pause, resume, step, speed. Anything else is answered
- * with `error` and ignored.
+ * Viewer -> server: pause, resume, step, speed (live runs), seek (replays).
+ * Anything else is answered with `error` and ignored.
  */
 import { z } from 'zod';
 
@@ -92,6 +94,8 @@ export const PointSchema = z.object({
   events: z.array(PathologyEventSchema).default([]),
   /** Null for domains without a record hook, and for runs recorded before the records existed. */
   records: RecordsPointSchema.nullable().default(null),
+  /** The probe's per-dimension values (its details.dimensions: number games), null when it has none or did not run. */
+  probeDimensions: z.array(num).nullable().default(null),
 });
 export type Point = z.infer<typeof PointSchema>;
 
@@ -196,6 +200,8 @@ export const HelloMessage = z.object({
       })
       .nullable()
       .default(null),
+    /** A reference solver's score on this run's own probe (the domain's probeReference: GKL), drawn beside the probe; else null. */
+    probeReference: z.object({ label: z.string(), score: num }).nullable().default(null),
   }),
   /** Generations played so far. */
   generation: count,
@@ -252,6 +258,28 @@ export const LaggedMessage = z.object({
 
 export const NoticeMessage = z.object({ type: z.literal('notice'), level: z.enum(['info', 'warning']), message: z.string() });
 
+/**
+ * The answer to `seek`: generation `generation` as the run's files keep it.
+ * `point` is that generation's own (metrics.jsonl has every generation);
+ * `detail` is the picture of the nearest kept generation at or before it
+ * (`detailGeneration`; frames.jsonl thins long runs), null when none is kept;
+ * `champions` are g's own.
+ */
+export const SnapshotMessage = z.object({
+  type: z.literal('snapshot'),
+  generation: count,
+  point: PointSchema,
+  detail: DetailSchema.nullable(),
+  detailGeneration: count.nullable(),
+  /**
+   * Generation g's own champions from champions.bin (every generation has a
+   * record), in the domain's human format: exact where `detail` is from an
+   * earlier generation. Null when the file lacks the record.
+   */
+  champions: z.object({ solver: JsonSchema, challenger: JsonSchema, summary: z.string().nullable() }).nullable().default(null),
+});
+export type Snapshot = z.infer<typeof SnapshotMessage>;
+
 export const ErrorMessage = z.object({
   type: z.literal('error'),
   /** Machine-readable reason: bad-message, forbidden, rate-limited, unavailable. */
@@ -266,6 +294,7 @@ export const ServerMessageSchema = z.discriminatedUnion('type', [
   StateMessage,
   LaggedMessage,
   NoticeMessage,
+  SnapshotMessage,
   ErrorMessage,
 ]);
 export type ServerMessage = z.infer<typeof ServerMessageSchema>;
@@ -276,6 +305,8 @@ export const ClientMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('resume') }),
   z.strictObject({ type: z.literal('step'), count: int.min(1).max(MAX_STEP).optional() }),
   z.strictObject({ type: z.literal('speed'), generationsPerSecond: SpeedSchema }),
+  /** Replays only: send this viewer generation g as it was (a `snapshot`); the others see nothing. */
+  z.strictObject({ type: z.literal('seek'), generation: count }),
 ]);
 export type ClientMessage = z.infer<typeof ClientMessageSchema>;
 
@@ -288,12 +319,14 @@ export function parseClientMessage(text: string): { ok: true; message: ClientMes
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'not JSON; send {"type": "pause" | "resume" | "step" | "speed", ...}' };
+    return { ok: false, reason: 'not JSON; send {"type": "pause" | "resume" | "step" | "speed" | "seek", ...}' };
   }
   const parsed = ClientMessageSchema.safeParse(raw);
   if (parsed.success) return { ok: true, message: parsed.data };
   const issue = parsed.error.issues[0];
-  const path = issue?.path.map(String).join('.') || 'type';
+  // An extra field has no path of its own: name the field itself, not "type".
+  const extra = issue?.code === 'unrecognized_keys' ? issue.keys.join('", "') : '';
+  const path = extra || issue?.path.map(String).join('.') || 'type';
   return { ok: false, reason: `field "${path}": ${issue?.message ?? 'invalid'}` };
 }
 

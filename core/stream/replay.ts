@@ -12,6 +12,7 @@ import type { Detail, Point } from './protocol.ts';
 import { pointsOf, readRunConfig, readRunInfo } from './run-files.ts';
 import { checkRunFiles, disagreement } from '../run/consistency.ts';
 import { UserError } from '../basics/errors.ts';
+import { SeekIndex } from './seek-index.ts';
 
 /** A point whose frame should exist waits this many polls for it before going out without. */
 const FRAME_WAIT_POLLS = 3;
@@ -51,6 +52,9 @@ export async function startReplay(dir: string, hub: StreamHub, pollMs = 500): Pr
   let pending: Point[] = [];
   let waited = 0;
   const frames = new Map<number, Detail>();
+  // serve reads without the writer's lock: refuse files no single writer leaves.
+  const { instance } = await readRunConfig(dir);
+  let index = new SeekIndex(dir, instance);
 
   const load = async (): Promise<void> => {
     const info = await readRunInfo(dir);
@@ -62,6 +66,10 @@ export async function startReplay(dir: string, hub: StreamHub, pollMs = 500): Pr
     framesOffset = Buffer.byteLength(f.text);
     const points = pointsOf(m.text);
     const details = new Map(parseFrames(f.text).map((x) => [x.generation, x.detail]));
+    index = new SeekIndex(dir, instance);
+    index.addMetrics(m.text, 0, points.length);
+    index.addFrames(f.text, 0);
+    hub.setSeeker(index.seek);
     hub.reset(
       info,
       points.map((point) => ({ point, detail: details.get(point.generation) ?? null })),
@@ -80,11 +88,14 @@ export async function startReplay(dir: string, hub: StreamHub, pollMs = 500): Pr
       return;
     }
     const f = await readNew(framesPath(dir), framesOffset);
+    index.addFrames(f.text, framesOffset);
     framesOffset += Buffer.byteLength(f.text);
     for (const frame of parseFrames(f.text)) frames.set(frame.generation, frame.detail);
     const mt = await readNew(paths.metrics, metricsOffset);
+    const fresh = pointsOf(mt.text, next + pending.length);
+    index.addMetrics(mt.text, metricsOffset, fresh.length);
     metricsOffset += Buffer.byteLength(mt.text);
-    for (const p of pointsOf(mt.text, next + pending.length)) pending.push(p);
+    for (const p of fresh) pending.push(p);
     while (pending.length > 0) {
       const p = pending[0]!;
       const detail = frames.get(p.generation) ?? null;
@@ -100,8 +111,6 @@ export async function startReplay(dir: string, hub: StreamHub, pollMs = 500): Pr
     }
   };
 
-  // serve reads without the writer's lock: refuse files no single writer leaves.
-  const { instance } = await readRunConfig(dir);
   const problem = await checkRunFiles(dir, instance.solver.length, instance.challenger.length);
   if (problem) throw new UserError(disagreement(dir, problem));
   await load();

@@ -10,6 +10,7 @@ import { parseConfigFile, resolveConfig } from '../run/config.ts';
 import type { DomainInstance, SolverRecordHook, ViewKind } from '../domain/domain.ts';
 import { UserError } from '../basics/errors.ts';
 import type { GenerationMetrics } from '../engine/metrics.ts';
+import { probeSeed } from '../engine/step.ts';
 import { runPaths } from '../run/run-dir.ts';
 import { findDomain } from '../../populations/index.ts';
 import { pointFromMetrics } from './frame.ts';
@@ -24,8 +25,10 @@ export function runInfoOf(args: {
   readonly view: ViewKind;
   /** The domain's record hook: what the size chart plots. */
   readonly record?: SolverRecordHook | undefined;
+  /** The domain's probe reference (a well-known solver on this run's probe). */
+  readonly probeReference?: DomainInstance['probeReference'];
 }): RunInfo {
-  const { config, record } = args;
+  const { config, record, probeReference } = args;
   return {
     mode: args.mode,
     domain: config.domain,
@@ -38,13 +41,14 @@ export function runInfoOf(args: {
     records: record
       ? { validity: record.validity, measures: record.measures.map((m) => ({ key: m.key, label: m.label, known: m.known ?? null })) }
       : null,
+    probeReference: probeReference ? probeReference(probeSeed(config.seed)) : null,
   };
 }
 
 /** run.json -> what the hello message says about the run. */
 export async function readRunInfo(dir: string): Promise<RunInfo> {
   const { config, instance, backend } = await readRunConfig(dir);
-  return runInfoOf({ mode: 'replay', config, backend, view: instance.view, record: instance.record });
+  return runInfoOf({ mode: 'replay', config, backend, view: instance.view, record: instance.record, probeReference: instance.probeReference?.bind(instance) });
 }
 
 /** run.json -> the run's resolved config, its domain instance and the backend that ran. */

@@ -14,6 +14,8 @@ import { UserError } from '../basics/errors.ts';
 import { checkHost, checkUpgrade, type AccessPolicy } from './access.ts';
 import type { StreamHub } from './hub.ts';
 import { STREAM_PATH } from './protocol.ts';
+import type { RunsFolder } from './runs-dir.ts';
+import { RUN_PARAM, RUNS_API_PATH } from './runs-protocol.ts';
 
 /** Where `npm run build:viewer` puts the viewer; REDQUEEN_VIEWER_DIR serves another build (tests build their own). */
 export const VIEWER_DIST = process.env.REDQUEEN_VIEWER_DIR ?? fileURLToPath(new URL('../../viewer/dist/', import.meta.url));
@@ -34,7 +36,13 @@ export interface StreamServerOptions {
   /** 0 = any free port. */
   readonly port: number;
   readonly access: AccessPolicy;
-  readonly hub: StreamHub;
+  /** The one run's hub; absent when serving a folder of runs (`runs`). */
+  readonly hub?: StreamHub;
+  /**
+   * A folder of runs: `/` is the overview page, `GET /api/runs` its data, and
+   * `/ws?run=NAME` the stream of one run (the viewer at `/index.html?run=NAME`).
+   */
+  readonly runs?: RunsFolder;
   /** Built viewer folder; default viewer/dist. */
   readonly viewerDir?: string;
   readonly limits?: Partial<ServerLimits>;
@@ -76,7 +84,10 @@ function refuse(socket: Duplex, status: number, reason: string): void {
   socket.destroy();
 }
 
-function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): void {
+/** The overview's page, a second entry of the viewer build (viewer/overview.html). */
+const OVERVIEW_PAGE = 'overview.html';
+
+function serveStatic(root: string, req: IncomingMessage, res: ServerResponse, index = 'index.html'): void {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
     return;
@@ -98,9 +109,9 @@ function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): v
     res.writeHead(404, SECURITY_HEADERS).end('not found\n');
     return;
   }
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, file === base ? index : 'index.html');
   if (!existsSync(file)) {
-    if (path === '/' || path === '/index.html') {
+    if (path === '/' || path === '/index.html' || path === `/${OVERVIEW_PAGE}`) {
       res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', ...SECURITY_HEADERS }).end(NOT_BUILT);
     } else {
       res.writeHead(404, SECURITY_HEADERS).end('not found\n');
@@ -115,6 +126,24 @@ function serveStatic(root: string, req: IncomingMessage, res: ServerResponse): v
   });
   if (req.method === 'HEAD') res.end();
   else createReadStream(file).pipe(res);
+}
+
+/** GET /api/runs: the overview's data, behind the same token as the stream (it is the runs' data). */
+function serveOverview(runs: RunsFolder, req: IncomingMessage, res: ServerResponse, access: AccessPolicy): void {
+  const verdict = checkUpgrade(req, access);
+  const headers = { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...SECURITY_HEADERS };
+  if (!verdict.ok) {
+    res.writeHead(verdict.status, headers).end(JSON.stringify({ error: verdict.reason }));
+    return;
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res.writeHead(405, { Allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
+    return;
+  }
+  runs.overview().then(
+    (overview) => res.writeHead(200, headers).end(req.method === 'HEAD' ? undefined : JSON.stringify(overview)),
+    (e: unknown) => res.writeHead(500, headers).end(JSON.stringify({ error: (e as Error).message })),
+  );
 }
 
 function listenError(e: NodeJS.ErrnoException, host: string, port: number): Error {
@@ -137,7 +166,12 @@ export async function startStreamServer(opts: StreamServerOptions): Promise<Stre
       res.writeHead(host.status, { 'Content-Type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }).end(`${host.reason}\n`);
       return;
     }
-    serveStatic(root, req, res);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (opts.runs && path === RUNS_API_PATH) {
+      serveOverview(opts.runs, req, res, access);
+      return;
+    }
+    serveStatic(root, req, res, opts.runs ? OVERVIEW_PAGE : 'index.html');
   });
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxPayload, perMessageDeflate: false });
   const alive = new WeakMap<WebSocket, boolean>();
@@ -149,12 +183,25 @@ export async function startStreamServer(opts: StreamServerOptions): Promise<Stre
     const verdict = checkUpgrade(req, access);
     if (!verdict.ok) return refuse(socket, verdict.status, verdict.reason);
     if (wss.clients.size >= limits.maxClients) return refuse(socket, 503, `too many viewers (at most ${limits.maxClients})`);
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      alive.set(ws, true);
-      ws.on('pong', () => alive.set(ws, true));
-      hub.attach(ws, { control: verdict.control });
-    });
+    hubFor(new URL(req.url ?? '/', 'http://x').searchParams.get(RUN_PARAM)).then(
+      (target) => {
+        if (typeof target === 'string') return refuse(socket, 404, target);
+        wss.handleUpgrade(req, socket, head, (ws) => {
+          alive.set(ws, true);
+          ws.on('pong', () => alive.set(ws, true));
+          target.attach(ws, { control: verdict.control });
+        });
+      },
+      (e: unknown) => refuse(socket, 503, `that run cannot be replayed now (${(e as Error).message}); reload the page`),
+    );
   });
+
+  /** The hub a stream connects to, or why there is none. */
+  async function hubFor(run: string | null): Promise<StreamHub | string> {
+    if (opts.runs && run !== null) return (await opts.runs.hub(run)) ?? `no run named "${run}" in ${opts.runs.dir}`;
+    if (hub) return hub;
+    return `this server shows a folder of runs: open one run's stream at ${STREAM_PATH}?${RUN_PARAM}=NAME`;
+  }
 
   const heartbeat = setInterval(() => {
     for (const ws of wss.clients) {
@@ -185,7 +232,8 @@ export async function startStreamServer(opts: StreamServerOptions): Promise<Stre
     url: `http://${shown}:${port}/`,
     close: async () => {
       clearInterval(heartbeat);
-      hub.closeAll();
+      hub?.closeAll();
+      opts.runs?.close();
       for (const ws of wss.clients) ws.terminate();
       wss.close();
       http.closeAllConnections();

@@ -131,4 +131,15 @@ describe('bad input', () => {
     await mkdir(empty);
     await expectRefused(['resume', empty], /checkpoint\.json: cannot read the checkpoint \(ENOENT\)/);
   });
+
+  it('serve of a directory that is neither a run nor a folder of runs', async () => {
+    const root = await tempDir();
+    const plain = join(root, 'plain');
+    await mkdir(join(plain, 'sub'), { recursive: true });
+    await writeFile(join(plain, 'notes.txt'), 'not a run\n');
+    await expectRefused(['serve', plain, '--port', '0'], /^redqueen: error: .*plain: no run\.json here and no run directories under it/);
+    await expectRefused(['serve', join(root, 'missing'), '--port', '0'], /^redqueen: error: .*missing: no such directory/);
+    expect(await readdir(plain)).toEqual(['notes.txt', 'sub']);
+  });
 });
+

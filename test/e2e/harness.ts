@@ -3,12 +3,29 @@
  * the page's state, and measure how much a canvas has drawn.
  */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { accessPolicy } from '../../core/stream/access.ts';
+import { StreamHub } from '../../core/stream/hub.ts';
+import { startReplay } from '../../core/stream/replay.ts';
+import { startStreamServer } from '../../core/stream/server.ts';
 export { redqueen, type Cli } from '../../viewer/scripts/cli.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The arguments `npm start` gives `redqueen` (package.json "start", after
+ * `bin/redqueen.js`), so a test runs exactly the demo a new user sees.
+ */
+export function startScriptArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const m = /node bin\/redqueen\.js (.*)$/.exec(pkg.scripts.start);
+  if (!m) throw new Error(`package.json "start" no longer runs node bin/redqueen.js: ${pkg.scripts.start}`);
+  return m[1]!.trim().split(/\s+/);
+}
 
 /**
  * Build the viewer from the current source into `outDir` (about a second).
@@ -52,6 +69,39 @@ export async function ink(page: Page, testId: string): Promise<number> {
     }
     return n;
   }, testId);
+}
+
+/** The matrix canvas's pixels, as one string (equal strings: the same picture). */
+export async function matrixPixels(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const c = document.querySelector<HTMLCanvasElement>('[data-testid="matrix"]')!;
+    return c.toDataURL('image/png');
+  });
+}
+
+/** Page errors and console errors, collected as they come (a test expects none). */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}
+
+/** Serve a run directory's files to viewers, as `redqueen serve` does, on a free port. */
+export async function replayServer(dir: string, viewerDir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const hub = new StreamHub(null);
+  const rep = await startReplay(dir, hub, 60_000);
+  const server = await startStreamServer({ host: '127.0.0.1', port: 0, access: accessPolicy({ host: '127.0.0.1' }), hub, viewerDir });
+  return { url: server.url, close: async () => (rep.stop(), await server.close()) };
+}
+
+/** The uPlot legend of a chart: label -> shown value. */
+export async function legend(page: Page, testId: string): Promise<Record<string, string>> {
+  return page.$$eval(`[data-testid="${testId}"] .u-legend .u-series`, (rows) =>
+    Object.fromEntries(rows.map((r) => [r.querySelector('.u-label')?.textContent ?? '', r.querySelector('.u-value')?.textContent ?? ''])),
+  );
 }
 
 /** Build the zero-install page (npm run build:web) into `outDir`. */

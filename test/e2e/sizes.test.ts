@@ -7,14 +7,10 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessPolicy } from '../../core/stream/access.ts';
-import { StreamHub } from '../../core/stream/hub.ts';
-import { startReplay } from '../../core/stream/replay.ts';
-import { startStreamServer } from '../../core/stream/server.ts';
 import { launchChromium, type Browser } from '../../viewer/scripts/chromium.ts';
 import { runCli } from '../helpers/cli.ts';
 import { tempDir } from '../core/stream/helpers.ts';
-import { buildViewer, ink, ROOT } from './harness.ts';
+import { buildViewer, ink, legend, replayServer, ROOT } from './harness.ts';
 
 let browser: Browser | undefined;
 const tmp = tempDir('redqueen-sizes-');
@@ -29,17 +25,8 @@ afterAll(async () => {
 });
 
 async function replay(dir: string) {
-  const hub = new StreamHub(null);
-  const rep = await startReplay(dir, hub, 60_000);
-  const server = await startStreamServer({ host: '127.0.0.1', port: 0, access: accessPolicy({ host: '127.0.0.1' }), hub, viewerDir });
-  return { server, close: async () => (rep.stop(), await server.close()) };
-}
-
-/** The uPlot legend of a chart: label -> shown value. */
-async function legend(page: import('playwright-core').Page, testId: string): Promise<Record<string, string>> {
-  return page.$$eval(`[data-testid="${testId}"] .u-legend .u-series`, (rows) =>
-    Object.fromEntries(rows.map((r) => [r.querySelector('.u-label')?.textContent ?? '', r.querySelector('.u-value')?.textContent ?? ''])),
-  );
+  const server = await replayServer(dir, viewerDir);
+  return { server, close: server.close };
 }
 
 describe('sizes panel', () => {

@@ -48,7 +48,7 @@ describe('pathologies in the viewer', () => {
       type: 'hello',
       protocol: PROTOCOL_VERSION,
       mode: 'live',
-      run: { domain: 'x', title: 'x', seed: '1', backend: 'cpu', view: 'points', generations: 10, config: {}, records: null },
+      run: { domain: 'x', title: 'x', seed: '1', backend: 'cpu', view: 'points', generations: 10, config: {}, records: null, probeReference: null },
       generation: 0,
       control: false,
       state: { status: 'running', generation: 0, speed: 0 },

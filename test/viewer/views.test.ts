@@ -11,6 +11,7 @@ import {
 } from '../../viewer/src/views/ca-rule.ts';
 import { asNetwork, layoutNetwork } from '../../viewer/src/views/network-layout.ts';
 import { scatterOf } from '../../viewer/src/views/points-data.ts';
+import { axisExtent } from '../../viewer/src/views/points.ts';
 import { rngFromSeed } from '../../core/basics/rng.ts';
 
 const GKL = '005F005F005F005F005FFF5F005FFF5F';
@@ -116,5 +117,14 @@ describe('number-game points', () => {
     expect(declared.challengers).toEqual([[0.5, 0]]);
     const one = scatterOf({ solvers: [[0.2], [0.4], [0.6]], challengers: [] }, { solver: null, challenger: null });
     expect(one.solvers.map((p) => p[1])).toEqual([0, 0.5, 1]);
+  });
+
+  it('zooms the scatter to the smallest of 1/16 .. 1 that holds every player, with a margin', () => {
+    expect(axisExtent([[0.05, 0.1], [0.02, 0.15]])).toBe(0.25);
+    expect(axisExtent([[0.04, 0.05]])).toBe(1 / 16);
+    // 0.49 plus the 5% margin no longer fits in 0.5.
+    expect(axisExtent([[0.49, 0.1]])).toBe(1);
+    expect(axisExtent([[0.3, 0.6]])).toBe(1);
+    expect(axisExtent([])).toBe(1 / 16);
   });
 });

@@ -22,6 +22,7 @@ export function syntheticInfo(view: ViewKind, generations: number): RunInfo {
     generations,
     config: {},
     records: null,
+    probeReference: null,
   };
 }
 
@@ -72,6 +73,8 @@ export function syntheticGeneration(view: ViewKind, g: number, rows = 48, cols =
   const c = 1 - s + 0.1 * rng.next();
   const earlier = Array.from({ length: Math.min(g, 16) }, (_, i) => Math.floor((i * g) / Math.min(g, 16)));
   const { solver, challenger, samples } = champions(view, g, rng);
+  // The points view's probe reports the champion's coordinates per dimension, as the number games' does.
+  const dimensions = view === 'points' && g % 2 === 0 ? (solver as number[]) : null;
   return {
     point: {
       generation: g,
@@ -92,6 +95,7 @@ export function syntheticGeneration(view: ViewKind, g: number, rows = 48, cols =
             ? [syntheticEvent('end', 30, 25)]
             : [],
       records: null,
+      probeDimensions: dimensions,
     },
     detail: {
       matrix: matrixImage({
@@ -110,7 +114,7 @@ export function syntheticGeneration(view: ViewKind, g: number, rows = 48, cols =
               challenger: earlier.map(() => 0.3),
             }
           : null,
-      probe: g % 2 === 0 ? { score: Math.min(1, g / 40), label: 'synthetic probe', details: {} } : null,
+      probe: g % 2 === 0 ? { score: Math.min(1, g / 40), label: 'synthetic probe', details: dimensions ? { dimensions } : {} } : null,
       best: { solver, challenger, summary: null },
       samples,
       master: {

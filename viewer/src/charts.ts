@@ -8,16 +8,23 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { formatFraction } from '../../core/basics/format.ts';
+import { recentBand, zoomRange } from './zoom-range.ts';
 
 export interface LineSpec {
   readonly label: string;
   readonly color: string;
   readonly dash?: number[];
   readonly width?: number;
+  /** Drawn as a staircase (a best-so-far record): flat until the next value, then straight up. */
+  readonly stepped?: boolean;
 }
 
 export interface LineChart {
-  setData(x: number[], ys: ReadonlyArray<ReadonlyArray<number | null>>): void;
+  /**
+   * `raw`, per line, the values a smoothed line was made from: under the
+   * cursor the legend shows both ("0.412 · raw 0.600"), away from it the newest smoothed value.
+   */
+  setData(x: number[], ys: ReadonlyArray<ReadonlyArray<number | null>>, raw?: ReadonlyArray<ReadonlyArray<number | null> | null>): void;
   resize(width: number): void;
 }
 
@@ -31,16 +38,38 @@ function lastValue(xs: ReadonlyArray<number | null> | undefined): number | null 
 
 export function lineChart(
   host: HTMLElement,
-  opts: { lines: readonly LineSpec[]; height: number; yRange?: [number, number]; /** Whole-number values: legend without decimals. */ integers?: boolean },
+  opts: {
+    lines: readonly LineSpec[];
+    height: number;
+    /** A fixed y range, or 'zoom-unit': values in [0, 1] shown on the band they occupy lately (recentBand, zoomRange). */
+    yRange?: [number, number] | 'zoom-unit';
+    /** Whole-number values: legend without decimals. */
+    integers?: boolean;
+  },
 ): LineChart {
   const width = Math.max(200, host.clientWidth);
   const empty: uPlot.AlignedData = [[], ...opts.lines.map(() => [])];
   const range = opts.yRange;
+  let rawData: ReadonlyArray<ReadonlyArray<number | null> | null> = [];
+  const format = (v: number) => (opts.integers ? v.toFixed(0) : formatFraction(v));
   const plot = new uPlot(
     {
       width,
       height: opts.height,
-      scales: { x: { time: false }, y: range ? { auto: false, range } : {} },
+      scales: {
+        x: { time: false },
+        y:
+          range === 'zoom-unit'
+            ? {
+                range: (u) => {
+                  const band = recentBand(u.data[0] as number[], u.data.slice(1) as Array<Array<number | null>>);
+                  return zoomRange(band?.[0] ?? null, band?.[1] ?? null);
+                },
+              }
+            : range
+              ? { auto: false, range }
+              : {},
+      },
       axes: [
         // Generations are whole numbers: no ticks between them.
         { stroke: '#555', grid: { stroke: '#eee' }, ticks: { stroke: '#ddd' }, incrs: GENERATION_STEPS },
@@ -53,13 +82,16 @@ export function lineChart(
           stroke: l.color,
           width: l.width ?? 1.5,
           ...(l.dash ? { dash: l.dash } : {}),
+          ...(l.stepped ? { paths: uPlot.paths.stepped!({ align: 1 }) } : {}),
           spanGaps: true,
           points: { show: false },
           // Away from the cursor the legend shows the newest value.
-          value: (u: uPlot, v: number | null, si: number) => {
+          value: (u: uPlot, v: number | null, si: number, di: number | null) => {
             const shown = v ?? lastValue(u.data[si] as ReadonlyArray<number | null> | undefined);
             // Never an imperfect value as 1.000 (core/basics/format.ts).
-            return shown == null ? '-' : opts.integers ? shown.toFixed(0) : formatFraction(shown);
+            const text = shown == null ? '-' : format(shown);
+            const raw = di == null ? undefined : rawData[si - 1]?.[di];
+            return raw == null ? text : `${text} · raw ${format(raw)}`;
           },
         })),
       ],
@@ -70,7 +102,8 @@ export function lineChart(
     host,
   );
   return {
-    setData(x, ys) {
+    setData(x, ys, raw) {
+      rawData = raw ?? [];
       plot.setData([x, ...ys] as uPlot.AlignedData);
     },
     resize(w) {

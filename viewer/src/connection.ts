@@ -4,6 +4,7 @@
  * sessions. Every incoming frame is validated by the shared protocol schema.
  */
 import { STREAM_PATH, parseServerMessage, type ClientMessage, type ServerMessage } from '../../core/stream/protocol.ts';
+import { RUN_PARAM } from '../../core/stream/runs-protocol.ts';
 
 export interface Connection {
   send(message: ClientMessage): void;
@@ -13,6 +14,9 @@ export function streamUrl(token: string | null): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
   const base = new URL(`${scheme}://${location.host}${STREAM_PATH}`);
   if (token) base.searchParams.set('token', token);
+  // One run of a folder served by `redqueen serve RUNS_DIR` (the overview links to ?run=NAME).
+  const run = new URL(location.href).searchParams.get(RUN_PARAM);
+  if (run !== null) base.searchParams.set(RUN_PARAM, run);
   return base.toString();
 }
 

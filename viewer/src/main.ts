@@ -7,15 +7,19 @@ import './zod-setup.ts';
 import './style.css';
 import type { ViewKind } from '../../core/domain/domain.ts';
 import { activePathologies, armsSummary, eventLine } from './arms.ts';
+import { armsChart } from './arms-chart.ts';
+import { championText } from './champion-text.ts';
+import { probePanel } from './probe-panel.ts';
 import { lineChart } from './charts.ts';
 import { drawCiao } from './ciao.ts';
-import { CHALLENGER, CHALLENGER_LIGHT, NEUTRAL, OUTCOME_GRADIENT, PROBE, SOLVER, SOLVER_LIGHT } from './colors.ts';
+import { CHALLENGER, CHALLENGER_LIGHT, NEUTRAL, OUTCOME_GRADIENT, SOLVER, SOLVER_LIGHT } from './colors.ts';
 import { connect, streamUrl } from './connection.ts';
 import { openSource } from './source.ts';
 import { drawMatrix } from './heatmap.ts';
 import { Store, type Panel } from './store.ts';
 import { drawDomainView, viewTitle } from './views/index.ts';
 import { sizesPanel } from './sizes.ts';
+import { timelineBar } from './timeline.ts';
 import { formatFraction } from '../../core/basics/format.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(sel: string): T => {
@@ -84,22 +88,8 @@ const diversity = lineChart($('#diversity-chart'), {
     { label: 'mean outcome', color: NEUTRAL, dash: [3, 3] },
   ],
 });
-const probe = lineChart($('#probe-chart'), {
-  height: 170,
-  yRange: [0, 1],
-  lines: [{ label: 'probe score', color: PROBE, width: 2 }],
-});
-
-const arms = lineChart(byTest('arms-chart'), {
-  height: 200,
-  yRange: [0, 1],
-  lines: [
-    { label: 'CIAO solver', color: SOLVER, width: 2 },
-    { label: 'CIAO challenger', color: CHALLENGER, width: 2 },
-    { label: 'regress solver', color: SOLVER_LIGHT, dash: [5, 4] },
-    { label: 'regress challenger', color: CHALLENGER_LIGHT, dash: [5, 4] },
-  ],
-});
+const probe = probePanel(byTest('probe-chart'));
+const arms = armsChart(byTest('arms-chart'));
 const master = lineChart(byTest('master-chart'), {
   height: 200,
   yRange: [0, 1],
@@ -133,6 +123,8 @@ const conn = openSource({
   },
 }, (on) => connect(streamUrl(takeToken()), on));
 
+const timeline = timelineBar(store, (m) => conn.send(m), invalidate);
+
 el.pause.onclick = () => conn.send({ type: 'pause' });
 el.resume.onclick = () => conn.send({ type: 'resume' });
 el.step.onclick = () => conn.send({ type: 'step', count: 1 });
@@ -141,13 +133,15 @@ el.speed.onchange = () => conn.send({ type: 'speed', generationsPerSecond: Numbe
 function renderHeader(): void {
   const h = store.hello;
   sizes.setRun(h);
+  probe.setRun(h);
   if (h) {
     el.title.textContent = h.run.title;
     el.meta.textContent = `${h.run.domain} · backend ${h.run.backend} · seed ${h.run.seed}${h.mode === 'replay' ? ' · replay from files' : ''}`;
     el.target.textContent = h.run.generations === 0 ? '(until stopped)' : `/ ${h.run.generations}`;
     el.viewTitle.textContent = viewTitle(h.run.view);
   }
-  el.generation.textContent = String(store.played);
+  el.generation.textContent = String(store.shownGeneration);
+  timeline.render();
   const status = store.connection ?? store.status;
   el.status.textContent = status;
   el.status.className = `status ${status}`;
@@ -173,8 +167,8 @@ function renderSeries(): void {
   const s = store.series;
   fitness.setData(s.x, [s.solverBest, s.solverMean, s.challengerBest, s.challengerMean]);
   diversity.setData(s.x, [s.solverDiversity, s.challengerDiversity, s.engagement]);
-  probe.setData(s.x, [s.probe]);
-  arms.setData(s.x, [s.ciaoSolver, s.ciaoChallenger, s.regressSolver, s.regressChallenger]);
+  probe.render(s);
+  arms.render(s);
   sizes.render(s, store.detail?.records?.valid ?? null);
   el.dominance.textContent = armsSummary(store.latest);
   const p = store.latest;
@@ -188,11 +182,6 @@ function renderSeries(): void {
   }
 }
 
-function short(value: unknown): string {
-  const text = JSON.stringify(value);
-  return text.length > 240 ? `${text.slice(0, 237)}…` : text;
-}
-
 function renderDetail(): void {
   const d = store.detail;
   const kind: ViewKind | undefined = store.hello?.run.view;
@@ -201,10 +190,10 @@ function renderDetail(): void {
   el.matrixSize.textContent = `gen ${store.detailGeneration} · ${d.matrix.solvers}×${d.matrix.challengers}${
     d.matrix.rows !== d.matrix.solvers || d.matrix.cols !== d.matrix.challengers ? ` shown as ${d.matrix.rows}×${d.matrix.cols}` : ''
   }`;
-  el.viewCaption.textContent = `generation ${store.detailGeneration}: ${drawDomainView(el.view, kind, d)}`;
+  el.viewCaption.textContent = `generation ${store.championsGeneration}: ${drawDomainView(el.view, kind, d)}`;
   const rows: Array<[string, string]> = [];
   if (d.best.summary) rows.push(['solver', d.best.summary]);
-  rows.push(['best solver', short(d.best.solver)], ['best challenger', short(d.best.challenger)]);
+  rows.push(['best solver', championText(d.best.solver)], ['best challenger', championText(d.best.challenger)]);
   // The run's records, kept outside selection (best-valid.json, best-probed.json).
   const valid = d.records?.valid;
   if (valid) rows.push(['best valid', `${valid.summary ? `${valid.summary}, ` : ''}generation ${valid.generation}`]);
@@ -279,13 +268,13 @@ function render(): void {
 const resize = new ResizeObserver(() => {
   fitness.resize(byTest('fitness-chart').clientWidth);
   diversity.resize($('#diversity-chart').clientWidth);
-  probe.resize($('#probe-chart').clientWidth);
+  probe.resize();
   arms.resize(byTest('arms-chart').clientWidth);
   master.resize(byTest('master-chart').clientWidth);
   sizes.resize();
   invalidate(['detail', 'ciao']);
 });
-for (const target of [byTest('fitness-chart'), $('#diversity-chart'), $('#probe-chart'), byTest('arms-chart'), byTest('master-chart'), byTest('sizes-chart'), el.view, el.matrix]) {
+for (const target of [byTest('fitness-chart'), $('#diversity-chart'), byTest('probe-chart'), byTest('arms-chart'), byTest('master-chart'), byTest('sizes-chart'), el.view, el.matrix]) {
   resize.observe(target);
 }
 invalidate(['header']);

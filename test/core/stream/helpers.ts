@@ -182,4 +182,5 @@ export const point = (generation: number): Point => ({
   arms: null,
   events: [],
   records: null,
+  probeDimensions: null,
 });

@@ -45,4 +45,36 @@ describe('protocol', () => {
       expect(parseServerMessage(text)).toBeNull();
     }
   });
+
+  it('accepts a seek to a generation, and rejects bad ones naming the field', () => {
+    expect(parseClientMessage('{"type":"seek","generation":0}')).toEqual({ ok: true, message: { type: 'seek', generation: 0 } });
+    expect(parseClientMessage('{"type":"seek","generation":1200}')).toEqual({ ok: true, message: { type: 'seek', generation: 1200 } });
+    const cases: Array<[string, RegExp]> = [
+      ['{"type":"seek"}', /field "generation"/],
+      ['{"type":"seek","generation":-1}', /field "generation".*>=\s*0/],
+      ['{"type":"seek","generation":2.5}', /field "generation".*int/i],
+      ['{"type":"seek","generation":"12"}', /field "generation".*number/i],
+      ['{"type":"seek","generation":3,"detail":true}', /field "detail": unrecognized key/i],
+    ];
+    for (const [text, reason] of cases) {
+      const r = parseClientMessage(text);
+      expect(r.ok, text).toBe(false);
+      if (!r.ok) expect(r.reason, text).toMatch(reason);
+    }
+  });
+
+  it('the snapshot answer is a server message; a snapshot without its point is not', () => {
+    const point = {
+      generation: 4,
+      solvers: { best: 1, mean: 0.5, diversity: 0.3 },
+      challengers: { best: 0.4, mean: 0.2, diversity: 0.6 },
+      engagement: { mean: 0.5, zeros: 0, ones: 0.1, disengaged: false },
+      ciao: null,
+      probe: null,
+    };
+    const ok = parseServerMessage(JSON.stringify({ type: 'snapshot', generation: 4, point, detail: null, detailGeneration: null }));
+    expect(ok).toMatchObject({ type: 'snapshot', generation: 4, detailGeneration: null, point: { generation: 4, events: [] } });
+    expect(parseServerMessage(JSON.stringify({ type: 'snapshot', generation: 4, detail: null, detailGeneration: null }))).toBeNull();
+    expect(parseServerMessage(JSON.stringify({ type: 'snapshot', generation: -4, point, detail: null, detailGeneration: 2 }))).toBeNull();
+  });
 });
