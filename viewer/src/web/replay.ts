@@ -7,11 +7,18 @@
 import { parseConfigFile, resolveConfig } from '../../../core/run/config.ts';
 import { UserError } from '../../../core/basics/errors.ts';
 import { pointFromMetrics } from '../../../core/stream/frame.ts';
-import { PROTOCOL_VERSION, type Point, type ServerMessage } from '../../../core/stream/protocol.ts';
+import { PROTOCOL_VERSION, type Hello, type Point, type ServerMessage } from '../../../core/stream/protocol.ts';
 import type { GenerationMetrics } from '../../../core/engine/metrics.ts';
 import type { RecordsRow } from '../../../core/measures/records.ts';
 import { findDomain } from '../../../populations/index.ts';
 import { readTar } from './tar.ts';
+import { runInfoOf } from '../../../core/stream/run-info.ts';
+
+/** The hello's `run`: the run info without its mode (which the hello carries itself). */
+export function helloRun(info: ReturnType<typeof runInfoOf>): Hello['run'] {
+  const { mode: _mode, ...run } = info;
+  return run;
+}
 
 function fileOf(entries: ReturnType<typeof readTar>, name: string): string {
   const e = entries.find((x) => x.name === name || x.name.endsWith(`/${name}`));
@@ -40,22 +47,12 @@ export function replayMessages(bytes: Uint8Array): ServerMessage[] {
     points.push(pointFromMetrics(m));
   }
   const total = points.length;
-  const record = instance.record;
   return [
     {
       type: 'hello',
       protocol: PROTOCOL_VERSION,
       mode: 'replay',
-      run: {
-        domain: config.domain,
-        title: found.title,
-        seed: config.seed,
-        backend: typeof run.backend === 'string' ? run.backend : 'unknown',
-        view: instance.view,
-        generations: config.generations,
-        config: JSON.parse(JSON.stringify(config)) as Record<string, never>,
-        records: record ? { validity: record.validity, measures: record.measures.map((m) => ({ key: m.key, label: m.label, known: m.known ?? null })) } : null,
-      },
+      run: helloRun(runInfoOf({ mode: 'replay', config, backend: typeof run.backend === 'string' ? run.backend : 'unknown', view: instance.view, record: instance.record, probeReference: instance.probeReference?.bind(instance) })),
       generation: total,
       control: false,
       state: { status: 'replay', generation: total, speed: 0 },

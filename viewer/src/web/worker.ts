@@ -13,7 +13,8 @@ import type { GenerationReport } from '../../../core/engine/step.ts';
 import type { RunRecords } from '../../../core/measures/records.ts';
 import { firstLine } from '../../../core/backends/backend-unavailable.ts';
 import { writeTar } from './tar.ts';
-import { replayMessages } from './replay.ts';
+import { helloRun, replayMessages } from './replay.ts';
+import { runInfoOf } from '../../../core/stream/run-info.ts';
 import { chooseBackend } from './backends.ts';
 import { prepareWebRun, WebRunSession } from './session.ts';
 import type { PageMessage, StartRequest, WorkerMessage } from './messages.ts';
@@ -45,23 +46,12 @@ async function start(request: StartRequest): Promise<void> {
   const s = new WebRunSession(run, chosen.evaluator, chosen.attempts, request.speed);
   session = s;
   status = 'running';
-  const { config, domain, title } = run;
+  const { config, domain } = run;
   server({
     type: 'hello',
     protocol: PROTOCOL_VERSION,
     mode: 'live',
-    run: {
-      domain: config.domain,
-      title,
-      seed: config.seed,
-      backend: chosen.backend,
-      view: domain.view,
-      generations: config.generations,
-      config: JSON.parse(JSON.stringify(config)) as Record<string, never>,
-      records: domain.record
-        ? { validity: domain.record.validity, measures: domain.record.measures.map((m) => ({ key: m.key, label: m.label, known: m.known ?? null })) }
-        : null,
-    },
+    run: helloRun(runInfoOf({ mode: 'live', config, backend: chosen.backend, view: domain.view, record: domain.record, probeReference: domain.probeReference?.bind(domain) })),
     generation: 0,
     control: true,
     state: { status, generation: 0, speed: request.speed },
@@ -140,7 +130,8 @@ self.onmessage = (e: MessageEvent<PageMessage>) => {
       if (c.type === 'pause') gate.pause();
       else if (c.type === 'resume') gate.resume();
       else if (c.type === 'step') gate.step(c.count ?? 1);
-      else gate.setSpeed(c.generationsPerSecond);
+      else if (c.type === 'speed') gate.setSpeed(c.generationsPerSecond);
+      // seek asks a replay for an earlier picture; a page's replay keeps none.
       break;
     }
     case 'download':
