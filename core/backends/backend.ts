@@ -9,9 +9,8 @@ import type { BackendName } from '../domain/backend-names.ts';
 import { GPU, type GpuInstance } from '../domain/gpujs.ts';
 
 
-export class BackendUnavailable extends Error {
-  override readonly name = 'BackendUnavailable';
-}
+export { BackendUnavailable, firstLine } from './backend-unavailable.ts';
+import { BackendUnavailable, firstLine } from './backend-unavailable.ts';
 
 let webgpuReady: Promise<string | null> | undefined;
 
@@ -68,9 +67,4 @@ export async function openBackend(name: BackendName): Promise<GpuInstance> {
   } catch (e) {
     throw new BackendUnavailable(firstLine(e));
   }
-}
-
-export function firstLine(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e);
-  return text.split('\n')[0] ?? text;
 }

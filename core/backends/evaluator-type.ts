@@ -8,7 +8,8 @@ import type { Population } from '../basics/population.ts';
 import type { BackendName } from '../domain/backend-names.ts';
 
 export interface Evaluator {
-  readonly backend: BackendName | 'reference' | 'nats';
+  /** webgl2: gpu.js in a browser page (viewer/src/web/webgl2.ts). */
+  readonly backend: BackendName | 'reference' | 'nats' | 'webgl2';
   /** How the backend runs, for run.json ("2 threads (calibrated ...)"); optional. */
   readonly detail?: string;
   evaluate(rows: Population, cols: Population, opponents: Int32Array, width: number): Promise<Float32Array>;

@@ -4,38 +4,17 @@
  * reference over the same layout. Both return raw outcomes, row-major
  * rows.size x width, of rows[r] against cols[opponents[r * width + t]].
  */
-import type { GpuInstance } from '../domain/gpujs.ts';
-import { kernelRunner } from './kernel-runner.ts';
+import { gpuEvaluator } from './gpu-evaluator.ts';
 import type { DomainInstance } from '../domain/domain.ts';
-import type { CustomInteraction } from '../domain/kernel-types.ts';
-import { createPopulation, genome, remap, type Population } from '../basics/population.ts';
 import { BACKENDS, type BackendChoice, type BackendName } from '../domain/backend-names.ts';
 import { BackendUnavailable, firstLine, openBackend } from './backend.ts';
-import { stream } from '../basics/rng.ts';
 import { UserError } from '../basics/errors.ts';
-import { checkShapes } from './batch-shape.ts';
 import { wasmEvaluator } from './wasm/evaluator.ts';
 import type { Evaluator } from './evaluator-type.ts';
 
 export type { Evaluator } from './evaluator-type.ts';
-
-export function referenceEvaluator(domain: DomainInstance): Evaluator {
-  return {
-    backend: 'reference',
-    async evaluate(rows, cols, opponents, width) {
-      checkShapes(rows, cols, opponents, width);
-      const out = new Float32Array(rows.size * width);
-      for (let r = 0; r < rows.size; r++) {
-        const s = genome(rows, r);
-        for (let t = 0; t < width; t++) {
-          out[r * width + t] = domain.reference(s, genome(cols, opponents[r * width + t]!));
-        }
-      }
-      return out;
-    },
-    async destroy() {},
-  };
-}
+export { crossCheck, randomPair, referenceEvaluator, roundRobinOpponents } from './reference.ts';
+import { crossCheck, randomPair } from './reference.ts';
 
 export interface KernelOptions {
   /**
@@ -56,89 +35,7 @@ export async function kernelEvaluator(chosen: DomainInstance, backend: BackendNa
     const calibrate = shape ? calibrationBatch(chosen, shape) : undefined;
     return wasmEvaluator(chosen, { ...(threads ? { threads } : {}), ...(calibrate ? { calibrate } : {}) });
   }
-  const override = chosen.kernel.perBackend?.[backend];
-  const domain = override ? { ...chosen, kernel: override } : chosen;
-  const gpu = await openBackend(backend);
-  try {
-    const custom = domain.kernel.build ? await domain.kernel.build(gpu, backend) : null;
-    return custom ? customEvaluator(gpu, custom, backend) : singleKernelEvaluator(gpu, domain, backend, options.asyncMode ?? true);
-  } catch (e) {
-    await gpu.destroy();
-    throw e instanceof BackendUnavailable ? e : new BackendUnavailable(firstLine(e));
-  }
-}
-
-function customEvaluator(gpu: GpuInstance, custom: CustomInteraction, backend: BackendName): Evaluator {
-  return {
-    backend,
-    async evaluate(rows, cols, opponents, width) {
-      checkShapes(rows, cols, opponents, width);
-      if (rows.size === 0 || width === 0) return new Float32Array(0);
-      return custom.run(rows, cols, opponents, width);
-    },
-    async destroy() {
-      await custom.destroy();
-      await gpu.destroy();
-    },
-  };
-}
-
-function singleKernelEvaluator(gpu: GpuInstance, domain: DomainInstance, backend: BackendName, asyncMode: boolean): Evaluator {
-  const { source, constants, loopMaxIterations, columns: layout } = domain.kernel;
-  const runner = kernelRunner(gpu, source, { constants, loopMaxIterations, asyncMode });
-  return {
-    backend,
-    async evaluate(rows, cols, opponents, width) {
-      checkShapes(rows, cols, opponents, width);
-      if (rows.size === 0 || width === 0) return new Float32Array(0);
-      const uploaded = layout ? remap(cols, layout.length, (g, out) => layout.write(g, out)) : cols;
-      return runner.run(rows, uploaded, opponents, width);
-    },
-    async destroy() {
-      runner.destroy();
-      await gpu.destroy();
-    },
-  };
-}
-
-
-/** Random populations for cross-checking a kernel against the reference. */
-export function randomPair(domain: DomainInstance, rows: number, cols: number, seed: string): [Population, Population] {
-  const rng = stream(seed, 'random-pair');
-  const s = createPopulation(rows, domain.solver.length);
-  const c = createPopulation(cols, domain.challenger.length);
-  for (let i = 0; i < rows; i++) domain.solver.random(rng, genome(s, i));
-  for (let i = 0; i < cols; i++) domain.challenger.random(rng, genome(c, i));
-  return [s, c];
-}
-
-export function roundRobinOpponents(rows: number, cols: number): Int32Array {
-  const opp = new Int32Array(rows * cols);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) opp[r * cols + c] = c;
-  return opp;
-}
-
-/**
- * Compare an evaluator with the reference on random genomes, full round robin.
- * Returns null when every raw outcome is identical, else a description of the
- * first difference.
- */
-export async function crossCheck(
-  domain: DomainInstance,
-  evaluator: Evaluator,
-  opts: { rows: number; cols: number; seed: string },
-): Promise<string | null> {
-  const [s, c] = randomPair(domain, opts.rows, opts.cols, opts.seed);
-  const opp = roundRobinOpponents(opts.rows, opts.cols);
-  const got = await evaluator.evaluate(s, c, opp, opts.cols);
-  const want = await referenceEvaluator(domain).evaluate(s, c, opp, opts.cols);
-  for (let i = 0; i < want.length; i++) {
-    if (!Object.is(got[i], want[i])) {
-      const r = Math.floor(i / opts.cols);
-      return `solver ${r} vs challenger ${i % opts.cols}: ${evaluator.backend} gave ${got[i]}, reference ${want[i]}`;
-    }
-  }
-  return null;
+  return gpuEvaluator(chosen, await openBackend(backend), backend, backend, options.asyncMode ?? true);
 }
 
 export interface BackendAttempt {

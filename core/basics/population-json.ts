@@ -4,13 +4,14 @@
  */
 import { z } from 'zod';
 import { UserError } from './errors.ts';
+import { typedArrayToBase64 } from './base64.ts';
 import type { Population } from './population.ts';
 
 export const PopulationJson = z.strictObject({ size: z.number().int().min(0), length: z.number().int().min(1), genes: z.string() });
 export type PopulationJson = z.infer<typeof PopulationJson>;
 
 export function genesToBase64(genes: Float32Array): string {
-  return Buffer.from(genes.buffer, genes.byteOffset, genes.byteLength).toString('base64');
+  return typedArrayToBase64(genes);
 }
 
 export function populationToJson(p: Population): PopulationJson {

@@ -7,7 +7,7 @@
  */
 import type { DomainInstance } from '../domain/domain.ts';
 import type { Evaluator } from '../backends/evaluator.ts';
-import { roundRobinOpponents } from '../backends/evaluator.ts';
+import { roundRobinOpponents } from '../backends/reference.ts';
 import { createPopulation, type Population } from '../basics/population.ts';
 import { permutation, type Rng } from '../basics/rng.ts';
 import type { Interactions } from '../domain/games.ts';

@@ -15,20 +15,8 @@ import type { ChampionHistory } from '../measures/champions.ts';
 import { UserError } from '../basics/errors.ts';
 import { writeFileAtomic } from './files.ts';
 
-export function recordBytes(solverLength: number, challengerLength: number): number {
-  return 4 * (solverLength + challengerLength + 2);
-}
-
-export function encodeRecord(generation: number, solver: Float32Array, challenger: Float32Array): Uint8Array {
-  const bytes = new Uint8Array(recordBytes(solver.length, challenger.length));
-  const view = new DataView(bytes.buffer);
-  view.setUint32(0, generation, true);
-  let at = 4;
-  for (const x of solver) (view.setFloat32(at, x, true), (at += 4));
-  for (const x of challenger) (view.setFloat32(at, x, true), (at += 4));
-  view.setUint32(at, crc32(bytes.subarray(0, at)), true);
-  return bytes;
-}
+export { encodeRecord, recordBytes } from './champion-record.ts';
+import { recordBytes } from './champion-record.ts';
 
 /** The first `count` records of a champions log, checked. */
 export function decodeRecords(

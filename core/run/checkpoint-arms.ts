@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import type { Roster } from '../measures/roster.ts';
 import { UserError } from '../basics/errors.ts';
+import { typedArrayToBase64 } from '../basics/base64.ts';
 import type { ArmsRaceState } from '../measures/arms-race.ts';
 import { PATHOLOGIES, type DetectorStreaks } from '../measures/detectors.ts';
 import { IDLE_STREAK, type Streak } from '../measures/streak.ts';
@@ -44,7 +45,7 @@ export function armsToJson(a: ArmsRaceState): ArmsJsonValue {
       max: r.max,
       stride: r.stride,
       generations: [...r.generations],
-      raw: Buffer.from(r.raw.buffer, r.raw.byteOffset, r.raw.byteLength).toString('base64'),
+      raw: typedArrayToBase64(r.raw),
       challengerBeatenAt: [...r.challengerBeatenAt],
       solverBeatenAt: [...r.solverBeatenAt],
     },

@@ -8,6 +8,7 @@ import { UserError } from '../basics/errors.ts';
 import { jsonProblem } from '../basics/excerpt.ts';
 import { asFault } from './fs-errors.ts';
 import { dirname, basename, join } from 'node:path';
+import { formatJson } from './format-json.ts';
 
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
   const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
@@ -42,26 +43,7 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-/**
- * JSON for humans: objects indented, arrays of numbers and short arrays of
- * arrays (comparator lists) kept on one line each.
- */
-export function formatJson(value: unknown, indent = ''): string {
-  const inner = `${indent}  `;
-  if (Array.isArray(value)) {
-    if (value.every((v) => v === null || typeof v !== 'object')) return JSON.stringify(value);
-    if (value.every((v) => Array.isArray(v) && v.every((x) => typeof x !== 'object'))) {
-      return `[${value.map((v) => JSON.stringify(v)).join(', ')}]`;
-    }
-    return `[\n${value.map((v) => inner + formatJson(v, inner)).join(',\n')}\n${indent}]`;
-  }
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    if (entries.length === 0) return '{}';
-    return `{\n${entries.map(([k, v]) => `${inner}${JSON.stringify(k)}: ${formatJson(v, inner)}`).join(',\n')}\n${indent}}`;
-  }
-  return JSON.stringify(value);
-}
+export { formatJson } from './format-json.ts';
 
 export function writeJsonAtomic(path: string, value: unknown): Promise<void> {
   return writeFileAtomic(path, `${formatJson(value)}\n`);

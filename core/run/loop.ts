@@ -15,7 +15,8 @@ import type { JsonObject } from '../basics/json.ts';
 import { runPaths, type RunPaths } from './run-dir.ts';
 import type { CoevolutionState } from '../engine/state.ts';
 import { step, type GenerationReport } from '../engine/step.ts';
-import { NO_RECORDS, perfectSolvers, recordsRow, updateRecords, type RunRecords } from '../measures/records.ts';
+import { NO_RECORDS, type RunRecords } from '../measures/records.ts';
+import { bestJson, generationLine } from './generation-line.ts';
 import { resetRecordFiles, writeRecordFiles } from './record-files.ts';
 
 /** What a session of a run is playing, for observers that attach through hooks. */
@@ -71,28 +72,7 @@ export interface JobResult {
   readonly stopped: boolean;
 }
 
-/** The latest champions in the domain's human format. */
-export function bestJson(domain: DomainInstance, state: CoevolutionState): JsonObject {
-  const g = state.champions.solvers.length - 1;
-  if (g < 0) return { generation: null, solver: null, challenger: null };
-  const solver = state.champions.solvers[g]!;
-  const challenger = state.champions.challengers[g]!;
-  const probe = domain.probe?.({
-    solver,
-    challenger,
-    solvers: state.solvers,
-    challengers: state.challengers,
-    generation: g,
-    seed: 'best',
-  });
-  return {
-    generation: g,
-    solver: domain.solver.encode(solver),
-    challenger: domain.challenger.encode(challenger),
-    ...(domain.summarize ? { summary: domain.summarize(solver) } : {}),
-    ...(probe ? { probe: { label: probe.label, score: probe.score, ...probe.details } } : {}),
-  };
-}
+export { bestJson } from './generation-line.ts';
 
 async function saveCheckpoint(
   paths: RunPaths,
@@ -130,16 +110,9 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       const g = report.generation;
       const before = records;
       const r0 = performance.now();
-      records = updateRecords(domain, records, {
-        generation: g,
-        solvers: state.solvers,
-        champion: report.champions.solver,
-        perfect: perfectSolvers(report.games),
-        probe: report.probe,
-      });
-      // Domains with a record hook add the sizes the charts plot; the others' lines are unchanged.
-      const row = recordsRow(domain, next.champions.solvers[g]!, records);
-      const line = row ? { ...report.metrics, records: row } : report.metrics;
+      const played = generationLine(domain, records, state, next, report);
+      records = played.records;
+      const { row, line } = played;
       // Host-side, outside the step's own timings: recorded beside them in timings.jsonl.
       const recordsMs = performance.now() - r0;
       await championsLog.append(encodeRecord(g, next.champions.solvers[g]!, next.champions.challengers[g]!));

@@ -7,43 +7,18 @@
 import { readFile } from 'node:fs/promises';
 import type { RunConfig } from '../run/config.ts';
 import { parseConfigFile, resolveConfig } from '../run/config.ts';
-import type { DomainInstance, SolverRecordHook, ViewKind } from '../domain/domain.ts';
+import type { DomainInstance } from '../domain/domain.ts';
 import { UserError } from '../basics/errors.ts';
 import type { GenerationMetrics } from '../engine/metrics.ts';
-import { probeSeed } from '../engine/step.ts';
 import { runPaths } from '../run/run-dir.ts';
 import { findDomain } from '../../populations/index.ts';
 import { pointFromMetrics } from './frame.ts';
 import { framesPath, parseFrames } from './frames-log.ts';
 import type { RunInfo } from './hub.ts';
-import { PointSchema, type Detail, type Json, type Point } from './protocol.ts';
+import { PointSchema, type Detail, type Point } from './protocol.ts';
 
-export function runInfoOf(args: {
-  readonly mode: RunInfo['mode'];
-  readonly config: RunConfig;
-  readonly backend: string;
-  readonly view: ViewKind;
-  /** The domain's record hook: what the size chart plots. */
-  readonly record?: SolverRecordHook | undefined;
-  /** The domain's probe reference (a well-known solver on this run's probe). */
-  readonly probeReference?: DomainInstance['probeReference'];
-}): RunInfo {
-  const { config, record, probeReference } = args;
-  return {
-    mode: args.mode,
-    domain: config.domain,
-    title: findDomain(config.domain)?.title ?? config.domain,
-    seed: config.seed,
-    backend: args.backend,
-    view: args.view,
-    generations: config.generations,
-    config: JSON.parse(JSON.stringify(config)) as Record<string, Json>,
-    records: record
-      ? { validity: record.validity, measures: record.measures.map((m) => ({ key: m.key, label: m.label, known: m.known ?? null })) }
-      : null,
-    probeReference: probeReference ? probeReference(probeSeed(config.seed)) : null,
-  };
-}
+export { runInfoOf } from './run-info.ts';
+import { runInfoOf } from './run-info.ts';
 
 /** run.json -> what the hello message says about the run. */
 export async function readRunInfo(dir: string): Promise<RunInfo> {

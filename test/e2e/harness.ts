@@ -120,3 +120,10 @@ export async function armsLabels(page: Page): Promise<{ engagement: string; bann
     };
   });
 }
+
+/** Build the zero-install page (npm run build:web) into `outDir`. */
+export function buildWebPage(outDir: string): void {
+  execFileSync(process.execPath, [`${ROOT}bin/build-web.js`, '--out', outDir], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+export { serveStatic } from '../../viewer/scripts/static-server.ts';

@@ -25,7 +25,14 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchChromium(viewport = { width: 1440, height: 1000 }): Promise<Browser> {
+/**
+ * `args` replaces CHROMIUM_ARGS (the web page's test tries software GL with
+ * and without --disable-gpu); `downloads` lets a page's downloads be saved.
+ */
+export async function launchChromium(
+  viewport = { width: 1440, height: 1000 },
+  options: { readonly args?: readonly string[]; readonly downloads?: boolean } = {},
+): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM=/path/to/chromium`);
   }
@@ -33,8 +40,9 @@ export async function launchChromium(viewport = { width: 1440, height: 1000 }): 
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: [...(options.args ?? CHROMIUM_ARGS)],
     viewport,
+    ...(options.downloads ? { acceptDownloads: true } : {}),
   });
   return {
     context,

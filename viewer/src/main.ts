@@ -14,6 +14,7 @@ import { lineChart } from './charts.ts';
 import { drawCiao } from './ciao.ts';
 import { CHALLENGER, CHALLENGER_LIGHT, NEUTRAL, OUTCOME_GRADIENT, SOLVER, SOLVER_LIGHT } from './colors.ts';
 import { connect, streamUrl } from './connection.ts';
+import { openSource } from './source.ts';
 import { drawMatrix } from './heatmap.ts';
 import { Store, type Panel } from './store.ts';
 import { drawDomainView, viewTitle } from './views/index.ts';
@@ -110,7 +111,7 @@ function invalidate(panels: Iterable<Panel>): void {
   }
 }
 
-const conn = connect(streamUrl(takeToken()), {
+const conn = openSource({
   message: (m) => invalidate(store.apply(m)),
   down: () => {
     if (store.hello) store.connection = 'reconnecting';
@@ -120,7 +121,7 @@ const conn = connect(streamUrl(takeToken()), {
     store.notices = [{ level: 'error', text: 'the server refuses this viewer: open the URL printed at start (with its ?token=...)' }];
     invalidate(['notice']);
   },
-});
+}, (on) => connect(streamUrl(takeToken()), on));
 
 const timeline = timelineBar(store, (m) => conn.send(m), invalidate);
 

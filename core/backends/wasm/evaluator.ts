@@ -1,92 +1,25 @@
 /**
- * The `wasm` backend: a domain's AssemblyScript kernel (DomainInstance.wasm)
- * on every core. One shared memory, one thread pool for the evaluator's
+ * The `wasm` backend in Node: a domain's AssemblyScript kernel
+ * (DomainInstance.wasm) from build/wasm, on every core through a
+ * worker_threads pool. One shared memory, one thread pool for the evaluator's
  * life; each batch is laid out once by the domain's plan and its rows split
  * over the threads. Whether the threads pay is decided by calibration when
  * the evaluator opens, on a batch of the run's own shape (as `auto` decides
  * backends): one thread and all threads are each timed, and the faster kept
- * and recorded (`detail`, written to run.json).
+ * and recorded (`detail`, written to run.json). pooled-evaluator.ts does it all
+ * but find the module and start the threads.
  */
 import { availableParallelism } from 'node:os';
 import type { DomainInstance } from '../../domain/domain.ts';
-import type { Population } from '../../basics/population.ts';
-import type { Evaluator } from '../evaluator-type.ts';
-import { BackendUnavailable } from '../backend.ts';
-import { checkShapes } from '../batch-shape.ts';
+import { BackendUnavailable } from '../backend-unavailable.ts';
 import { loadModule } from './loader.ts';
-import { SharedArena } from './arena.ts';
-import { ThreadPool } from './pool.ts';
+import { spawnNodeThread } from './node-thread.ts';
+import { pooledWasmEvaluator, type WasmEvaluator, type WasmOptions } from './pooled-evaluator.ts';
 
-export interface WasmOptions {
-  /** Threads to use; default: calibrate (or every core when no calibration batch is given). */
-  readonly threads?: number;
-  /** A batch of the run's shape, for the one-thread-or-all calibration. */
-  readonly calibrate?: CalibrationBatch;
-}
-
-export interface CalibrationBatch {
-  readonly rows: Population;
-  readonly cols: Population;
-  readonly opponents: Int32Array;
-  readonly width: number;
-}
-
-export interface WasmEvaluator extends Evaluator {
-  readonly backend: 'wasm';
-  /** Threads each batch runs on. */
-  readonly threads: number;
-  readonly detail: string;
-}
+export type { CalibrationBatch, WasmEvaluator, WasmOptions } from './pooled-evaluator.ts';
 
 export async function wasmEvaluator(domain: DomainInstance, options: WasmOptions = {}): Promise<WasmEvaluator> {
   const kernel = domain.wasm;
   if (!kernel) throw new BackendUnavailable(`the ${domain.name} domain has no wasm kernel`);
-  const module = loadModule(kernel.module);
-  const arena = new SharedArena();
-  const cores = Math.max(1, availableParallelism());
-  // Every core by default; more threads only when asked (the tests check a pool on any machine).
-  const wanted = Math.max(1, options.threads ?? cores);
-  const pool = new ThreadPool(module, arena.memory, wanted - 1);
-  const play = (rows: Population, cols: Population, opponents: Int32Array, width: number, threads: number): Float32Array => {
-    arena.reset();
-    const call = kernel.plan({ rows, cols, opponents, width }, arena);
-    const scratch = call.scratchBytes > 0 ? arena.alloc(threads * call.scratchBytes) : 0;
-    pool.run(call, rows.size, threads, scratch);
-    return arena.f32(call.out, rows.size * width).slice();
-  };
-  let threads = pool.size;
-  let detail = `${threads} thread${threads > 1 ? 's' : ''}${options.threads ? ' (as asked)' : ''}`;
-  if (options.threads === undefined && options.calibrate && pool.size > 1) {
-    const b = options.calibrate;
-    const t0 = performance.now();
-    play(b.rows, b.cols, b.opponents, b.width, pool.size); // warm up every instance
-    // Best of 3 each; of 1 when a batch is heavy (a density run's takes a second: the best of 3 would add seconds to the start).
-    const reps = performance.now() - t0 > 250 ? 1 : 3;
-    const time = (n: number): number => {
-      let best = Infinity;
-      for (let k = 0; k < reps; k++) {
-        const t = performance.now();
-        play(b.rows, b.cols, b.opponents, b.width, n);
-        best = Math.min(best, performance.now() - t);
-      }
-      return best;
-    };
-    const one = time(1);
-    const all = time(pool.size);
-    threads = all < one ? pool.size : 1;
-    detail =
-      `${threads} thread${threads > 1 ? 's' : ''} (calibrated on a ${b.rows.size} x ${b.width} batch: ` +
-      `1 thread ${one.toFixed(2)} ms, ${pool.size} threads ${all.toFixed(2)} ms)`;
-  }
-  return {
-    backend: 'wasm',
-    threads,
-    detail: `${kernel.name} kernel, ${detail}`,
-    async evaluate(rows, cols, opponents, width) {
-      checkShapes(rows, cols, opponents, width);
-      if (rows.size === 0 || width === 0) return new Float32Array(0);
-      return play(rows, cols, opponents, width, threads);
-    },
-    destroy: () => pool.destroy(),
-  };
+  return pooledWasmEvaluator(domain, loadModule(kernel.module), { cores: availableParallelism(), spawn: spawnNodeThread }, options);
 }

@@ -1,6 +1,6 @@
 /**
- * The wasm backend's threads: `worker_threads` workers that live as long as
- * the evaluator, each with its own instance of the kernel module on the one
+ * The wasm backend's threads: workers (Node's `worker_threads`, node-thread.ts,
+ * or a page's Web Workers) that live as long as the evaluator, each with its own instance of the kernel module on the one
  * shared memory. A batch is a job: the main thread writes the call into a
  * shared job record, wakes the workers through their control words
  * (Atomics.notify: no messages, no copies) and starts on the rows itself;
@@ -16,20 +16,34 @@
  * two slots: job s + 2 reuses s's slot only after every row of s + 1 (and so
  * of s) is done, and a claim that succeeds proves its slot is current.
  */
-import { Worker } from 'node:worker_threads';
 import type { WasmCall } from '../../domain/wasm-kernel.ts';
 import { CONTROL, RECORD, JOB_WORDS, MAX_ARGS, MAX_JOB_ROWS } from './job-layout.ts';
 
 /** A batch not finished in this long means a thread is gone. */
 const STALL_MS = 120_000;
 
-interface PoolWorker {
-  readonly worker: Worker;
+/** What a thread is started with (worker.js, or a page's viewer/src/web/wasm-thread.ts). */
+export interface ThreadInit {
+  readonly module: WebAssembly.Module;
+  readonly memory: WebAssembly.Memory;
+  readonly control: SharedArrayBuffer;
+  readonly job: SharedArrayBuffer;
+  readonly names: readonly string[];
+  readonly thread: number;
+}
+
+/** A started thread: its control word, and how it ends. */
+export interface PoolWorker {
   readonly ctl: Int32Array;
   readonly exited: Promise<void>;
   /** Why the worker died, if it did. */
   error?: string;
+  /** Stop it now (after a clean stop failed to end it in time). */
+  terminate(): void;
 }
+
+/** Starts one thread: Node's worker_threads (node-thread.ts) or a page's Web Worker. */
+export type SpawnThread = (init: ThreadInit) => PoolWorker;
 
 export class ThreadPool {
   private readonly workers: PoolWorker[] = [];
@@ -39,23 +53,13 @@ export class ThreadPool {
   private readonly main: WebAssembly.Exports;
   private seq = 0;
 
-  /** `extra` workers besides the main thread. */
-  constructor(module: WebAssembly.Module, memory: WebAssembly.Memory, extra: number) {
+  /** `extra` workers besides the main thread, each started by `spawn`. */
+  constructor(module: WebAssembly.Module, memory: WebAssembly.Memory, extra: number, spawn: SpawnThread) {
     this.names = WebAssembly.Module.exports(module).filter((e) => e.kind === 'function').map((e) => e.name);
     this.main = new WebAssembly.Instance(module, { env: { memory } }).exports;
     for (let i = 0; i < extra; i++) {
       const control = new SharedArrayBuffer(4);
-      const worker = new Worker(new URL('./worker.js', import.meta.url), {
-        workerData: { module, memory, control, job: this.job.buffer, names: this.names, thread: i + 1 },
-      });
-      // A pool left open must not keep the process alive (destroy() is the clean way out).
-      worker.unref();
-      const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
-      const entry: PoolWorker = { worker, ctl: new Int32Array(control), exited };
-      worker.on('error', (e) => {
-        entry.error = e.message;
-      });
-      this.workers.push(entry);
+      this.workers.push(spawn({ module, memory, control, job: this.job.buffer as SharedArrayBuffer, names: this.names, thread: i + 1 }));
     }
   }
 
@@ -130,7 +134,7 @@ export class ThreadPool {
     }
     await Promise.all(
       this.workers.map(async (h) => {
-        const timer = setTimeout(() => void h.worker.terminate(), 2000);
+        const timer = setTimeout(() => h.terminate(), 2000);
         await h.exited;
         clearTimeout(timer);
       }),

@@ -1,0 +1,20 @@
+/**
+ * CRC-32 (the zlib/PNG polynomial, 0xEDB88320 reflected), in plain TS so the
+ * run files a browser writes carry the same checksums node:zlib's crc32 gives
+ * (test/core/basics/crc32.test.ts holds the two to each other).
+ */
+const TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(bytes: Uint8Array): number {
+  let c = 0xffffffff;
+  for (let i = 0; i < bytes.length; i++) c = TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
