@@ -38,12 +38,44 @@ function browserOnly(): Plugin {
   };
 }
 
+/**
+ * web.html holds only its head and the settings bar: its body is filled at
+ * build from viewer/index.html's body (every panel the live viewer has), with
+ * the settings bar under the notices and this page's entry script instead of
+ * the viewer's, and the header's first words saying no run plays yet.
+ */
+function viewerPanels(): Plugin {
+  const tag = (html: string, re: RegExp, what: string): RegExpExecArray => {
+    const m = re.exec(html);
+    if (!m) throw new Error(`viewer/vite.web.config.ts: ${what} not found; keep it in the page`);
+    return m;
+  };
+  return {
+    name: 'redqueen-viewer-panels',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, ctx) {
+        if (!ctx.filename.endsWith('web.html')) return html;
+        const viewer = readFileSync(fileURLToPath(new URL('index.html', import.meta.url)), 'utf8');
+        const form = tag(html, /<form id="web-settings"[\s\S]*?<\/form>/, 'web.html: the settings <form id="web-settings">')[0];
+        const script = tag(html, /<script type="module" src="[^"]*"><\/script>/, 'web.html: the entry <script type="module">')[0];
+        let body = tag(viewer, /<body>([\s\S]*)<\/body>/, 'index.html: <body>')[1]!;
+        body = body.replace(tag(body, /<script type="module" src="[^"]*"><\/script>/, "index.html: the viewer's <script type=\"module\">")[0], script);
+        body = body.replace(tag(body, /<div id="notices"><\/div>/, 'index.html: <div id="notices">')[0], (m) => `${m}\n    ${form}`);
+        body = body.replace('<div id="run-title">connecting…</div>', '<div id="run-title">no run yet: choose its settings and press Start</div>');
+        body = body.replace('class="status starting">connecting</span>', 'class="status starting">ready</span>');
+        return html.replace(/<body>[\s\S]*<\/body>/, `<body>${body}</body>`);
+      },
+    },
+  };
+}
+
 const isolation = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
-  plugins: [browserOnly()],
+  plugins: [browserOnly(), viewerPanels()],
   define: {
     __REDQUEEN_VERSION__: JSON.stringify(version('')),
     __GPUJS_VERSION__: JSON.stringify(version('node_modules/gpu.js/')),

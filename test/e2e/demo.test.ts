@@ -78,9 +78,11 @@ describe('the npm start demo', () => {
     // Probe score, its best so far, and the reference solver's flat line.
     expect(late.lines).toBe(3);
     expect(await page.textContent('[data-testid="probe-chart"] .u-legend')).toMatch(/GKL \(same probe\)0\.8\d\d/);
-    // Still an arms race: the games are neither all won nor all lost.
+    // Still an arms race: the games are neither all won nor all lost. The ICs may lead for a
+    // while (seed dc8: a lopsided stretch from about generation 9 to 31, challengers winning
+    // at least 70%), and then the label must say so and name them; it is never disengaged.
     const mean = Number(/mean outcome (\d\.\d+)/.exec(late.engagement)?.[1]);
-    expect(late.engagement).toMatch(/^engaged/);
+    expect(late.engagement).toMatch(/^(engaged|LOPSIDED: challengers win)/);
     expect(mean).toBeGreaterThan(0.05);
     expect(mean).toBeLessThan(0.95);
     await page.close();
