@@ -8,10 +8,14 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium, type Browser } from '../../viewer/scripts/chromium.ts';
+import { tempDir } from '../core/stream/helpers.ts';
 import { accessPolicy } from '../../core/stream/access.ts';
 import { StreamHub } from '../../core/stream/hub.ts';
 import { startReplay } from '../../core/stream/replay.ts';
 import { startStreamServer } from '../../core/stream/server.ts';
+import type { Cli } from '../../viewer/scripts/cli.ts';
 export { redqueen, type Cli } from '../../viewer/scripts/cli.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -127,3 +131,45 @@ export function buildWebPage(outDir: string): void {
 }
 
 export { serveStatic } from '../../viewer/scripts/static-server.ts';
+
+/** What a browser test file shares: a temp folder, its own built viewer, one Chromium, the CLIs it started. */
+export interface ViewerSuite {
+  readonly tmp: { readonly path: string };
+  readonly viewerDir: string;
+  /** Environment for a CLI that should serve this suite's viewer build. */
+  readonly env: Readonly<Record<string, string>>;
+  /** CLIs to kill at the end if a test left them running. */
+  readonly running: Cli[];
+  browser(): Browser;
+}
+
+/**
+ * Register the suite's setup and teardown (call at the top level of a test
+ * file): build the viewer into a fresh temp folder, launch Chromium once;
+ * afterwards kill leftover CLIs, close Chromium and remove the folder.
+ */
+export function viewerSuite(prefix: string): ViewerSuite {
+  const tmp = tempDir(prefix);
+  const viewerDir = join(tmp.path, 'viewer');
+  const running: Cli[] = [];
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    buildViewer(viewerDir);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const cli of running) if (cli.child.exitCode === null) cli.child.kill('SIGKILL');
+    await browser?.close();
+    tmp.remove();
+  });
+  return {
+    tmp,
+    viewerDir,
+    env: { REDQUEEN_VIEWER_DIR: viewerDir },
+    running,
+    browser: () => {
+      if (!browser) throw new Error('viewerSuite: Chromium is not up (beforeAll failed?)');
+      return browser;
+    },
+  };
+}

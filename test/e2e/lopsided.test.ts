@@ -10,27 +10,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Browser } from '../../viewer/scripts/chromium.ts';
-import { tempDir } from '../core/stream/helpers.ts';
-import { armsLabels, buildViewer, freePort, redqueen, waitForGeneration, watchErrors, type Cli } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { armsLabels, buildViewer, type Cli, freePort, redqueen, viewerSuite, waitForGeneration, watchErrors } from './harness.ts';
 
-let browser: Browser | undefined;
-const running: Cli[] = [];
-const tmp = tempDir('redqueen-e2e-lopsided-');
-const viewerDir = join(tmp.path, 'viewer');
-const env = { REDQUEEN_VIEWER_DIR: viewerDir };
-
-beforeAll(async () => {
-  buildViewer(viewerDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const cli of running) if (cli.child.exitCode === null) cli.child.kill('SIGKILL');
-  await browser?.close();
-  tmp.remove();
-});
+const suite = viewerSuite('redqueen-e2e-lopsided-');
+const { tmp, env, running } = suite;
 
 /** Start a run served on a free port, open the viewer, wait for `until` generations; the labels then and the run's metrics lines. */
 async function watch(name: string, args: string[], until: number) {
@@ -38,7 +22,7 @@ async function watch(name: string, args: string[], until: number) {
   const dir = join(tmp.path, name);
   const cli = redqueen(['run', ...args, '--backend', 'cpu', '--generations', '5000', '--speed', '25', '--port', String(port), '--quiet', '--out', dir], env);
   running.push(cli);
-  const page = await browser!.context.newPage();
+  const page = await suite.browser().context.newPage();
   const errors = watchErrors(page);
   await page.goto(await cli.url);
   await waitForGeneration(page, until);

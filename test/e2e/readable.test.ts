@@ -9,24 +9,13 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Browser } from '../../viewer/scripts/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { movingMean } from '../../viewer/src/smooth.ts';
 import { runCli } from '../helpers/cli.ts';
-import { tempDir } from '../core/stream/helpers.ts';
-import { buildViewer, legend, replayServer, ROOT } from './harness.ts';
+import { buildViewer, legend, replayServer, ROOT, viewerSuite } from './harness.ts';
 
-let browser: Browser | undefined;
-const tmp = tempDir('redqueen-readable-');
-const viewerDir = join(tmp.path, 'viewer');
-beforeAll(async () => {
-  buildViewer(viewerDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  tmp.remove();
-});
+const suite = viewerSuite('redqueen-readable-');
+const { tmp, viewerDir } = suite;
 
 const GENERATIONS = 120;
 
@@ -46,7 +35,7 @@ describe('readable viewer panels', () => {
     const last = lines.at(-1)!;
     const server = await replayServer(dir, viewerDir);
     try {
-      const page = await browser!.context.newPage();
+      const page = await suite.browser().context.newPage();
       // Canvas text is not in the DOM: record what the page draws.
       await page.addInitScript(() => {
         const drawn = new Set<string>();

@@ -6,23 +6,12 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Browser } from '../../viewer/scripts/chromium.ts';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../helpers/cli.ts';
-import { tempDir } from '../core/stream/helpers.ts';
-import { buildViewer, ink, legend, replayServer, ROOT } from './harness.ts';
+import { buildViewer, ink, legend, replayServer, ROOT, viewerSuite } from './harness.ts';
 
-let browser: Browser | undefined;
-const tmp = tempDir('redqueen-sizes-');
-const viewerDir = join(tmp.path, 'viewer');
-beforeAll(async () => {
-  buildViewer(viewerDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  tmp.remove();
-});
+const suite = viewerSuite('redqueen-sizes-');
+const { tmp, viewerDir } = suite;
 
 async function replay(dir: string) {
   const server = await replayServer(dir, viewerDir);
@@ -44,7 +33,7 @@ describe('sizes panel', () => {
     };
     const { server, close } = await replay(dir);
     try {
-      const page = await browser!.context.newPage();
+      const page = await suite.browser().context.newPage();
       await page.goto(server.url);
       await page.waitForFunction(() => document.querySelector('[data-testid="generation"]')?.textContent === '60');
       expect(await page.isVisible('[data-testid="sizes-panel"]')).toBe(true);
@@ -84,7 +73,7 @@ describe('sizes panel', () => {
     expect(r.code, r.stderr).toBe(0);
     const { server, close } = await replay(dir);
     try {
-      const page = await browser!.context.newPage();
+      const page = await suite.browser().context.newPage();
       await page.goto(server.url);
       await page.waitForFunction(() => document.querySelector('[data-testid="generation"]')?.textContent === '5');
       expect(await page.isVisible('[data-testid="sizes-panel"]')).toBe(false);

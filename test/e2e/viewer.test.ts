@@ -6,27 +6,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type Browser } from '../../viewer/scripts/chromium.ts';
-import { tempDir } from '../core/stream/helpers.ts';
-import { buildViewer, freePort, generation, ink, redqueen, ROOT, status, type Cli } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { buildViewer, type Cli, freePort, generation, ink, redqueen, ROOT, status, viewerSuite } from './harness.ts';
 
-let browser: Browser | undefined;
-const running: Cli[] = [];
-const tmp = tempDir('redqueen-e2e-');
-const viewerDir = join(tmp.path, 'viewer');
-const env = { REDQUEEN_VIEWER_DIR: viewerDir };
-
-beforeAll(async () => {
-  buildViewer(viewerDir);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const cli of running) if (cli.child.exitCode === null) cli.child.kill('SIGKILL');
-  await browser?.close();
-  tmp.remove();
-});
+const suite = viewerSuite('redqueen-e2e-');
+const { tmp, env, running } = suite;
 
 describe('viewer end to end', () => {
   it('shows a live run, obeys pause/step/resume, and reconnects across a stop and resume', async () => {
@@ -38,7 +22,7 @@ describe('viewer end to end', () => {
     const url = await first.url;
     expect(url).toBe(`http://127.0.0.1:${port}/`);
 
-    const page = await browser!.context.newPage();
+    const page = await suite.browser().context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => {

@@ -5,27 +5,16 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { accessPolicy } from '../../core/stream/access.ts';
 import { StreamHub } from '../../core/stream/hub.ts';
 import { startStreamServer } from '../../core/stream/server.ts';
 import type { ViewKind } from '../../core/domain/domain.ts';
-import { launchChromium, type Browser } from '../../viewer/scripts/chromium.ts';
-import { tempDir } from '../core/stream/helpers.ts';
-import { buildViewer, ink, ROOT } from './harness.ts';
+import { buildViewer, ink, ROOT, viewerSuite } from './harness.ts';
 import { syntheticGeneration, syntheticInfo } from '../../viewer/scripts/synthetic.ts';
 
-let browser: Browser | undefined;
-const tmp = tempDir('redqueen-views-');
-const viewerDir = join(tmp.path, 'viewer');
-beforeAll(async () => {
-  buildViewer(viewerDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  tmp.remove();
-});
+const suite = viewerSuite('redqueen-views-');
+const { viewerDir } = suite;
 
 const CASES: Array<[ViewKind, RegExp]> = [
   ['sorting-network', /4 wires, 5 comparators, depth 3/],
@@ -44,7 +33,7 @@ describe('domain views', () => {
       }
       const server = await startStreamServer({ host: '127.0.0.1', port: 0, access: accessPolicy({ host: '127.0.0.1' }), hub, viewerDir });
       try {
-        const page = await browser!.context.newPage();
+        const page = await suite.browser().context.newPage();
         await page.goto(server.url);
         await page.waitForFunction(() => document.querySelector('[data-testid="generation"]')?.textContent === '40');
         // More generations arrive live.
