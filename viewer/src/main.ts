@@ -21,6 +21,7 @@ import { drawDomainView, viewTitle } from './views/index.ts';
 import { sizesPanel } from './sizes.ts';
 import { timelineBar } from './timeline.ts';
 import { formatFraction } from '../../core/basics/format.ts';
+import { takeToken } from './token.ts';
 
 const $ = <T extends HTMLElement = HTMLElement>(sel: string): T => {
   const el = document.querySelector<T>(sel);
@@ -28,19 +29,6 @@ const $ = <T extends HTMLElement = HTMLElement>(sel: string): T => {
   return el;
 };
 const byTest = <T extends HTMLElement = HTMLElement>(id: string) => $<T>(`[data-testid="${id}"]`);
-
-/** The token comes in the page URL once; keep it for reconnects but out of the address bar and history. */
-function takeToken(): string | null {
-  const url = new URL(location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem('redqueen-token', fromUrl);
-    url.searchParams.delete('token');
-    history.replaceState(null, '', url.toString());
-    return fromUrl;
-  }
-  return sessionStorage.getItem('redqueen-token');
-}
 
 const store = new Store();
 const el = {

@@ -14,6 +14,7 @@ import './overview.css';
 import { formatFraction } from '../../core/basics/format.ts';
 import { RUN_PARAM, RUNS_API_PATH, RunsOverviewSchema, type RunsOverview, type RunSummary } from '../../core/stream/runs-protocol.ts';
 import { overlayChart, type OverlayLine } from './overview-charts.ts';
+import { takeToken } from './token.ts';
 
 /** How often the list is read again while some run is running (finished folders are read once). */
 const REFRESH_MS = 5000;
@@ -25,19 +26,6 @@ const byTest = (id: string): HTMLElement => {
   if (!el) throw new Error(`overview: missing element ${id}`);
   return el;
 };
-
-/** The token, as the viewer keeps it (main.ts): from the URL once, then from the session. */
-function takeToken(): string | null {
-  const url = new URL(location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem('redqueen-token', fromUrl);
-    url.searchParams.delete('token');
-    history.replaceState(null, '', url.toString());
-    return fromUrl;
-  }
-  return sessionStorage.getItem('redqueen-token');
-}
 
 const token = takeToken();
 const table = byTest('runs-table').querySelector('tbody')!;
