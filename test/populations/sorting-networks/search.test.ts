@@ -231,6 +231,6 @@ describe('the example config', () => {
     const config = parseConfigFile(JSON.parse(readFileSync(file, 'utf8')), file);
     const { config: resolved, instance } = resolveConfig(sortingNetworks, [{ source: file, config }]);
     expect(resolved.selection.scheme).toBe('grid');
-    expect(instance.options).toMatchObject({ inputs: 16, prefix: 'hypercube', prune: true });
+    expect(instance.options).toMatchObject({ inputs: 16, prefix: 'hypercube', prune: true, complete: true, climbSteps: 16000 });
   });
 });
