@@ -2,17 +2,21 @@
  * Smallest valid sorting networks the search reaches in a fixed wall-clock
  * budget, for n = 8..16, against the best known sizes. For each n and seed a
  * run is played in process (the setup of examples/hillis-16.json: grid
- * selection, pruning and completion; the hypercube prefix where n is a power
- * of two, its first layer otherwise; see setupFor) for --seconds of wall time; every generation's
- * champion that is valid and smaller than the best so far is recorded with
- * the time it was reached. The best network of each run is checked again,
- * independently of the probe, on all 2^n inputs.
+ * selection, pruning, completion and the climb; the hypercube prefix where n
+ * is a power of two, its first layer otherwise; see setupFor) for --seconds
+ * of wall time; every generation's champion that is valid and smaller than
+ * the best so far is recorded with the time it was reached. The best network
+ * of each run is checked again, independently of the probe, on all 2^n
+ * inputs.
  *
- *   node --import tsx benchmarks/sorting-sizes.ts --seconds 60 --seeds 1,2 [--inputs 8-16] [--backend webasm] [--markdown]
+ *   node --import tsx benchmarks/sorting-sizes.ts --seconds 60 --seeds 1,2 [--inputs 8-16] [--backend webasm] [--markdown] [--json FILE] [--md FILE]
  *
  * Output: JSON {"command", "seconds", "seeds", "backend", "rows": [...]} on
- * stdout; with --markdown a table instead.
+ * stdout (with --markdown a table instead); --json and --md also write them
+ * to files (each through a temporary file, renamed when complete).
  */
+import { readFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { resolveConfig, type ConfigFile } from '../core/run/config.ts';
 import type { BackendName } from '../core/domain/backend-names.ts';
@@ -56,24 +60,22 @@ export interface SizeRow {
  */
 export function setupFor(inputs: number, seed: string, backend: string): ConfigFile {
   const powerOfTwo = (inputs & (inputs - 1)) === 0;
+  const example = HILLIS_16;
   return {
-    options: {
-      inputs,
-      prefix: 'hypercube',
-      ...(powerOfTwo ? {} : { prefixLayers: 1 }),
-      vectors: 16,
-      prune: true,
-      complete: true,
-      tieBreak: 'size',
-    },
+    options: { ...example.options, inputs, prefix: 'hypercube', ...(powerOfTwo ? {} : { prefixLayers: 1 }) },
     seed,
     generations: 100_000_000,
-    solvers: 1024,
-    challengers: 16,
-    selection: { scheme: 'grid', radius: 1, tournamentSize: 3, elitism: 2 },
+    solvers: example.solvers,
+    challengers: example.challengers,
+    selection: example.selection,
     backend: backend as ConfigFile['backend'],
   };
 }
+
+/** The example the setup generalises, read as it stands so that the two cannot drift apart. */
+const HILLIS_16 = JSON.parse(
+  readFileSync(new URL('../populations/sorting-networks/examples/hillis-16.json', import.meta.url), 'utf8'),
+) as Required<Pick<ConfigFile, 'solvers' | 'challengers' | 'selection'>> & { options: Record<string, JsonValue> };
 
 export async function searchSize(inputs: number, seed: string, seconds: number, backend: BackendName | 'reference'): Promise<SeedResult> {
   const start = performance.now();
@@ -116,11 +118,23 @@ export async function searchSize(inputs: number, seed: string, seconds: number, 
 
 function parseInputs(text: string): number[] {
   const m = /^(\d+)(?:-(\d+))?$/.exec(text);
-  if (!m) throw new Error(`--inputs: expected N or A-B, got ${text}`);
+  if (!m) fail(`--inputs: expected N or A-B (e.g. 8-16), got "${text}"`);
   const a = Number(m[1]);
   const b = Number(m[2] ?? m[1]);
-  if (a < 2 || b > 16 || a > b) throw new Error('--inputs: 2 to 16');
+  if (a < 2 || b > 16 || a > b) fail(`--inputs: ${text} is outside 2 to 16; give N or A-B with 2 <= A <= B <= 16`);
   return Array.from({ length: b - a + 1 }, (_, k) => a + k);
+}
+
+/** Bad input: one line naming the flag and the fix, exit code 2, nothing written. */
+function fail(message: string): never {
+  console.error(message);
+  process.exit(2);
+}
+
+async function writeAtomically(file: string, text: string): Promise<void> {
+  const temp = `${file}.tmp-${process.pid}`;
+  await writeFile(temp, text);
+  await rename(temp, file);
 }
 
 /** "hypercube (32)": the prefix and its comparator count. */
@@ -158,10 +172,12 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       inputs: { type: 'string', default: '8-16' },
       backend: { type: 'string', default: 'webasm' },
       markdown: { type: 'boolean', default: false },
+      json: { type: 'string' },
+      md: { type: 'string' },
     },
   });
   const seconds = Number(values.seconds);
-  if (!(seconds > 0)) throw new Error('--seconds: a positive number');
+  if (!(seconds > 0)) fail(`--seconds: expected a positive number of seconds per n and seed, got "${values.seconds}"`);
   const seeds = values.seeds!.split(',').filter(Boolean);
   const backend = values.backend as BackendName | 'reference';
   const rows: SizeRow[] = [];
@@ -183,5 +199,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const command = `node --import tsx benchmarks/sorting-sizes.ts --seconds ${values.seconds} --seeds ${values.seeds} --inputs ${values.inputs} --backend ${values.backend}`;
   const result = { command, seconds, seeds, backend, rows };
-  console.log(values.markdown ? markdown(result) : JSON.stringify(result, null, 2));
+  const json = JSON.stringify(result, null, 2);
+  if (values.json) await writeAtomically(values.json, `${json}\n`);
+  if (values.md) await writeAtomically(values.md, `${markdown(result)}\n`);
+  console.log(values.markdown ? markdown(result) : json);
 }

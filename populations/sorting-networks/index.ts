@@ -17,7 +17,7 @@ import { sortingKernel, sortingReference, unrolledSortingKernel } from './kernel
 import { BEST_KNOWN_SIZE, checkNetwork, depth, parseNetwork, oddEvenMergeSort } from './network.ts';
 import { networkRecord } from './record.ts';
 import { PREFIXES } from './prefix.ts';
-import { searchSetup, TIE_BREAKS } from './search.ts';
+import { DEFAULT_CLIMB_ESCAPE, DEFAULT_CLIMB_MOVES, searchSetup, TIE_BREAKS } from './search.ts';
 
 const options = z.strictObject({
   inputs: z.number().int().min(2).max(20).default(16).describe('wires of the network (n)'),
@@ -40,6 +40,21 @@ const options = z.strictObject({
     .boolean()
     .default(false)
     .describe('after pruning, append comparators drawn from unsorted test cases until all are sorted (needs prune)'),
+  climbSteps: z
+    .number()
+    .int()
+    .min(0)
+    .max(100_000)
+    .default(0)
+    .describe('after completion, random local moves tried on every child, each kept if it still sorts every test case (needs complete)'),
+  climbMoves: z.number().int().min(1).max(16).default(DEFAULT_CLIMB_MOVES).describe('moves applied together in one climb step: 1 to this many'),
+  climbEscape: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .default(DEFAULT_CLIMB_ESCAPE)
+    .describe('one climb step in this many inserts a redundant comparator to escape a local minimum (0: never)'),
   tieBreak: z
     .enum(TIE_BREAKS)
     .default('size')

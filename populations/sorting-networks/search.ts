@@ -21,10 +21,19 @@
  *   the network can do without is dropped (reduceSlots). Every child is then
  *   valid, so the parasites have nothing left to find and selection is by
  *   size alone: this is the shrinking phase, run from the first generation.
+ * - climbSteps (beyond Hillis, SorterHunter's moves; needs complete): after
+ *   completion and reduction, that many random local moves (climb.ts), each
+ *   kept when the network still sorts every test case of the space (up to
+ *   climbMoves moves at once), with now and then (one step in climbEscape)
+ *   an uphill step; the child becomes the smallest network its climb met,
+ *   then a last reduction. Equal-size moves let a child drift across networks
+ *   of its size until a comparator can go; the grid keeps many such climbs
+ *   apart, and selection keeps the smallest.
  * - tieBreak "size-depth": the parsimony cost counts depth below one
  *   comparator, so among equally good networks of one size the shallower wins.
  */
 import { UserError, type GenomeSpec, type JsonObject, type Rng } from '../../core/index.ts';
+import { climber } from './climb.ts';
 import { activeComparators, networkOf } from './genome.ts';
 import { BEST_KNOWN_SIZE, depth, type Comparator, type Network, type NetworkReport } from './network.ts';
 import { prefixComparators, prefixSpace, withPrefix, type PrefixKind } from './prefix.ts';
@@ -32,6 +41,15 @@ import { unsortedTestSetGenome } from './prefix-tests.ts';
 import { allInputs, completeSlots, pruneSlots, reduceSlots, vectorSpace, weightSorted, type VectorSpace } from './space.ts';
 
 export const TIE_BREAKS = ['size', 'size-depth'] as const;
+
+/**
+ * Climb defaults, measured at 16 inputs from a 62-comparator network stuck in
+ * the plain search: without the uphill step no setting left 62 in a minute;
+ * with one step in 100 to 200 uphill and up to 2 or 3 moves a step, 60 came
+ * within seconds (docs/domains/sorting-networks.md).
+ */
+export const DEFAULT_CLIMB_MOVES = 2;
+export const DEFAULT_CLIMB_ESCAPE = 200;
 
 /** Pruning against all 2^n inputs costs 2^n / 32 words per comparator per child; beyond this it is refused. */
 export const MAX_PRUNE_INPUTS_WITHOUT_PREFIX = 16;
@@ -44,6 +62,12 @@ export interface SearchOptions {
   readonly prefixLayers?: number | undefined;
   readonly prune: boolean;
   readonly complete: boolean;
+  /** Local moves tried on every completed child (0: none). */
+  readonly climbSteps?: number | undefined;
+  /** Moves applied together before a climb step's check: 1 to this many. */
+  readonly climbMoves?: number | undefined;
+  /** One climb step in this many inserts a redundant comparator (uphill); 0: never. */
+  readonly climbEscape?: number | undefined;
   readonly tieBreak: (typeof TIE_BREAKS)[number];
 }
 
@@ -85,11 +109,19 @@ export function searchSetup(opts: SearchOptions, defaultSlots: (inputs: number) 
   if (opts.complete && !opts.prune) {
     throw new UserError('option "complete" appends to pruned networks; set option "prune": true as well');
   }
+  const climbSteps = opts.climbSteps ?? 0;
+  const climbMoves = opts.climbMoves ?? DEFAULT_CLIMB_MOVES;
+  const climbEscape = opts.climbEscape ?? DEFAULT_CLIMB_ESCAPE;
+  if (climbSteps > 0 && !opts.complete) {
+    throw new UserError('option "climbSteps" climbs from completed networks; set options "prune": true and "complete": true as well');
+  }
   const options: JsonObject = {
     prefix: opts.prefix,
     ...(opts.prefixLayers !== undefined ? { prefixLayers: opts.prefixLayers } : {}),
     prune: opts.prune,
     complete: opts.complete,
+    // Recorded only when on, so that run.json of runs without it is unchanged.
+    ...(climbSteps > 0 ? { climbSteps, climbMoves, climbEscape } : {}),
     tieBreak: opts.tieBreak,
   };
   const whole = (g: Float32Array): Network => withPrefix(prefix, networkOf(g, inputs));
@@ -100,12 +132,17 @@ export function searchSetup(opts: SearchOptions, defaultSlots: (inputs: number) 
         (g: Float32Array) => (activeComparators(g) + depth(whole(g)) / (prefixDepth + slots + 1)) / (slots + 1)
       : undefined;
 
-  const repairFor = (space: VectorSpace) => ({
-    repair: (g: Float32Array, rng: Rng): void => {
-      pruneSlots(space, g);
-      if (opts.complete && completeSlots(space, g, rng) === 0) reduceSlots(space, g, rng);
-    },
-  });
+  const repairFor = (space: VectorSpace) => {
+    const climb = climbSteps > 0 ? climber(space, climbMoves, climbEscape) : null;
+    return {
+      repair: (g: Float32Array, rng: Rng): void => {
+        pruneSlots(space, g);
+        if (!opts.complete || completeSlots(space, g, rng) !== 0) return;
+        reduceSlots(space, g, rng);
+        if (climb && climb(g, climbSteps, rng) > 0) reduceSlots(space, g, rng);
+      },
+    };
+  };
   if (prefix.length === 0) {
     const space = opts.prune ? allInputs(inputs) : null;
     return { slots, prefix, options, whole, ...(space ? repairFor(space) : {}), ...(cost ? { cost } : {}) };

@@ -2,8 +2,9 @@
  * The search reaches the known optimum for small n on a fixed seed in a few
  * seconds (plain-TS reference evaluator): 12 comparators for 6 inputs, 19
  * for 8, by coevolution with grid selection and pruning, with and without
- * completion, and with the hypercube prefix for 8. A continuation from a
- * checkpoint of such a run equals the uninterrupted run.
+ * completion, and with the hypercube prefix for 8; with the climb, within
+ * ten generations. A continuation from a checkpoint of such a run (with and
+ * without the climb) equals the uninterrupted run.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -65,11 +66,24 @@ describe('small n reaches the optimum', () => {
     expect(found.generation).toBeGreaterThanOrEqual(0);
     expect(found.report).toMatchObject({ valid: true, comparators: optimum });
   });
+
+  it.each([
+    ['6 inputs, completion and the climb: 12 comparators', { inputs: 6, complete: true, climbSteps: 200 }, 12],
+    ['8 inputs, first hypercube layer, completion and the climb: 19 comparators', { inputs: 8, prefix: 'hypercube', prefixLayers: 1, complete: true, climbSteps: 200 }, 19],
+  ])('%s, within 10 generations', async (_name, options, optimum) => {
+    const { config, instance } = setup(options, '1');
+    const found = await search(instance, config, optimum, 10);
+    expect(found.generation).toBeGreaterThanOrEqual(0);
+    expect(found.report).toMatchObject({ valid: true, comparators: optimum });
+  });
 });
 
 describe('a prefixed, pruned, completed grid run resumes exactly', () => {
-  it('a continuation from a checkpoint equals the uninterrupted run', async () => {
-    const { config, instance } = setup({ inputs: 8, prefix: 'hypercube', complete: true, tieBreak: 'size-depth' }, 'resume');
+  it.each([
+    ['completion', {}],
+    ['completion and the climb', { climbSteps: 100, climbMoves: 3, climbEscape: 20 }],
+  ])('with %s: a continuation from a checkpoint equals the uninterrupted run', async (_name, extra) => {
+    const { config, instance } = setup({ inputs: 8, prefix: 'hypercube', complete: true, tieBreak: 'size-depth', ...extra }, 'resume');
     const evaluator = referenceEvaluator(instance);
     const play = async (state: CoevolutionState, n: number) => {
       const metrics: string[] = [];

@@ -78,6 +78,15 @@ describe('a run with the prefix', () => {
     expect(probe.details).toMatchObject({ valid: true, comparators: 62 });
   });
 
+  it('reads the 60-comparator network a hillis-16 run with the climb found (examples/evolved-16-60.json): valid, the best known size', () => {
+    const file = 'populations/sorting-networks/examples/evolved-16-60.json';
+    const g = hillis.solver.decode(JSON.parse(readFileSync(file, 'utf8')), file);
+    expect(networkOf(g, 16).comparators).toHaveLength(28);
+    const probe = hillis.probe!({ solver: g } as Parameters<NonNullable<typeof hillis.probe>>[0]);
+    expect(probe.details).toMatchObject({ valid: true, comparators: 60, inputsSorted: 65536 });
+    expect(checkNetwork(parseNetwork(JSON.parse(readFileSync(file, 'utf8')), file))).toMatchObject({ valid: true, comparators: 60, depth: 10 });
+  });
+
   it('refuses a network that does not start with the prefix', () => {
     expect(() => hillis.solver.decode(oddEvenMergeSort(16), 'batcher.json')).toThrow(
       /batcher\.json: comparators\[\d+\] should be \[\d+, \d+\]: this run fixes the first 32 comparators/,
@@ -231,6 +240,6 @@ describe('the example config', () => {
     const config = parseConfigFile(JSON.parse(readFileSync(file, 'utf8')), file);
     const { config: resolved, instance } = resolveConfig(sortingNetworks, [{ source: file, config }]);
     expect(resolved.selection.scheme).toBe('grid');
-    expect(instance.options).toMatchObject({ inputs: 16, prefix: 'hypercube', prune: true });
+    expect(instance.options).toMatchObject({ inputs: 16, prefix: 'hypercube', prune: true, complete: true, climbSteps: 16000 });
   });
 });
