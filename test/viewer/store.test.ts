@@ -1,19 +1,8 @@
 /** The viewer's store with batched generations: earlier points and CIAO rows first, then the newest with its picture. */
 import { describe, expect, it } from 'vitest';
-import type { CiaoRowMessage, Detail } from '../../core/stream/protocol.ts';
 import { Store } from '../../viewer/src/store.ts';
-import { point } from '../core/stream/helpers.ts';
+import { ciaoRow, detailAt, point } from '../core/stream/helpers.ts';
 
-const row = (generation: number): CiaoRowMessage => ({ generation, generations: [0], solver: [0.5], challenger: [0.5] });
-const detail = (generation: number): Detail => ({
-  matrix: { rows: 1, cols: 1, solvers: 1, challengers: 1, data: 'AA==' },
-  ciao: row(generation),
-  probe: null,
-  best: { solver: generation, challenger: null, summary: null },
-  samples: null,
-  master: null,
-  records: null,
-});
 
 describe('viewer store', () => {
   it('charts every generation of a batch and shows the newest picture', () => {
@@ -23,8 +12,8 @@ describe('viewer store', () => {
       type: 'generation',
       point: point(3),
       // Generation 0 came with the catch-up already: not charted twice.
-      earlier: [0, 1, 2].map((g) => ({ point: point(g), ciao: g > 0 ? row(g) : null })),
-      detail: detail(3),
+      earlier: [0, 1, 2].map((g) => ({ point: point(g), ciao: g > 0 ? ciaoRow(g) : null })),
+      detail: detailAt(3),
     });
     expect([...changed].sort()).toEqual(['ciao', 'detail', 'header', 'series']);
     expect(store.series.length).toBe(4);

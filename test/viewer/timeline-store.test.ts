@@ -1,19 +1,9 @@
 /** The store pinned to an earlier generation by a replay's snapshot, and following the run again. */
 import { describe, expect, it } from 'vitest';
-import type { CiaoRowMessage, Detail, PathologyEventMessage, Point } from '../../core/stream/protocol.ts';
+import type { PathologyEventMessage, Point } from '../../core/stream/protocol.ts';
 import { Store } from '../../viewer/src/store.ts';
-import { point } from '../core/stream/helpers.ts';
+import { ciaoRow, detailAt, point } from '../core/stream/helpers.ts';
 
-const row = (generation: number): CiaoRowMessage => ({ generation, generations: [0], solver: [0.5], challenger: [0.5] });
-const detail = (generation: number): Detail => ({
-  matrix: { rows: 1, cols: 1, solvers: 1, challengers: 1, data: 'AA==' },
-  ciao: row(generation),
-  probe: null,
-  best: { solver: generation, challenger: null, summary: null },
-  samples: null,
-  master: null,
-  records: null,
-});
 const event = (generation: number, phase: 'start' | 'end'): PathologyEventMessage => ({
   kind: 'cycling',
   phase,
@@ -39,15 +29,15 @@ function replayStore(): Store {
   });
   // A thinned history: every other generation, and the last.
   const points = [0, 2, 4, 6, 8, 9].map((g) => (g === 4 ? withEvents(point(g), [event(4, 'start')]) : g === 8 ? withEvents(point(g), [event(8, 'end')]) : point(g)));
-  store.apply({ type: 'history', total: 10, stride: 2, points, ciao: [2, 4, 6, 8].map(row), events: [event(4, 'start'), event(8, 'end')] });
-  store.apply({ type: 'generation', point: point(9), earlier: [], detail: detail(9) });
+  store.apply({ type: 'history', total: 10, stride: 2, points, ciao: [2, 4, 6, 8].map(ciaoRow), events: [event(4, 'start'), event(8, 'end')] });
+  store.apply({ type: 'generation', point: point(9), earlier: [], detail: detailAt(9) });
   return store;
 }
 
 describe('the timeline in the store', () => {
   it('a snapshot pins every panel to its generation, with that generation\'s own champions', () => {
     const store = replayStore();
-    const changed = store.apply({ type: 'snapshot', generation: 5, point: point(5), detail: detail(4), detailGeneration: 4, champions: { solver: 'five', challenger: 'c5', summary: null } });
+    const changed = store.apply({ type: 'snapshot', generation: 5, point: point(5), detail: detailAt(4), detailGeneration: 4, champions: { solver: 'five', challenger: 'c5', summary: null } });
     expect([...changed].sort()).toEqual(['ciao', 'detail', 'events', 'header', 'series']);
     expect(store.shownGeneration).toBe(5);
     // The charts end at 5: the thinned history up to it, then 5's own point.
@@ -57,15 +47,15 @@ describe('the timeline in the store', () => {
     // At 5 the cycling that ended at 8 is still on.
     expect(store.events.map((e) => [e.generation, e.phase])).toEqual([[4, 'start']]);
     expect(store.detailGeneration).toBe(4);
-    expect(store.detail?.matrix).toEqual(detail(4).matrix);
+    expect(store.detail?.matrix).toEqual(detailAt(4).matrix);
     expect(store.detail?.best).toEqual({ solver: 'five', challenger: 'c5', summary: null });
     expect(store.championsGeneration).toBe(5);
   });
 
   it('newer generations arrive underneath; following shows them again', () => {
     const store = replayStore();
-    store.apply({ type: 'snapshot', generation: 2, point: point(2), detail: detail(2), detailGeneration: 2, champions: null });
-    store.apply({ type: 'generation', point: point(10), earlier: [], detail: detail(10) });
+    store.apply({ type: 'snapshot', generation: 2, point: point(2), detail: detailAt(2), detailGeneration: 2, champions: null });
+    store.apply({ type: 'generation', point: point(10), earlier: [], detail: detailAt(10) });
     expect(store.series.x).toEqual([0, 2]);
     expect(store.detail?.best.solver).toBe(2);
     expect(store.played).toBe(11);

@@ -184,3 +184,17 @@ export const point = (generation: number): Point => ({
   records: null,
   probeDimensions: null,
 });
+
+/** A one-cell CIAO row for generation g. */
+export const ciaoRow = (generation: number): CiaoRowMessage => ({ generation, generations: [0], solver: [0.5], challenger: [0.5] });
+
+/** A minimal picture for generation g: a 1x1 matrix, its CIAO row, the generation as the best solver. */
+export const detailAt = (generation: number): Detail => ({
+  matrix: { rows: 1, cols: 1, solvers: 1, challengers: 1, data: 'AA==' },
+  ciao: ciaoRow(generation),
+  probe: null,
+  best: { solver: generation, challenger: null, summary: null },
+  samples: null,
+  master: null,
+  records: null,
+});
