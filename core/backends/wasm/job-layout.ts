@@ -1,7 +1,7 @@
 /**
  * The shared job record of the wasm thread pool (pool.ts), in Int32 words;
- * worker.js reads the same layout (its numbers are repeated there, plain
- * JavaScript importing no TypeScript).
+ * thread-loop.js, the threads' loop, reads the same layout (its numbers are
+ * repeated there, plain JavaScript importing no TypeScript).
  */
 export const CONTROL = { counter: 0, done: 1, failed: 3 } as const;
 /** First word of the two job records: [base, rows, chunk, fn, scratchBytes, scratchBase, nargs, args...]. */
