@@ -8,7 +8,15 @@ import type { DomainInstance } from '../domain/domain.ts';
 import type { CoevolutionState } from '../engine/state.ts';
 import type { GenerationMetrics } from '../engine/metrics.ts';
 import type { GenerationReport } from '../engine/step.ts';
-import { perfectSolvers, recordsRow, updateRecords, type RecordsRow, type RunRecords } from '../measures/records.ts';
+import {
+  perfectSolvers,
+  probedRecordJson,
+  recordsRow,
+  updateRecords,
+  validRecordJson,
+  type RecordsRow,
+  type RunRecords,
+} from '../measures/records.ts';
 
 export interface GenerationLine {
   readonly records: RunRecords;
@@ -38,6 +46,32 @@ export function generationLine(
   const row = recordsRow(domain, next.champions.solvers[g]!, after);
   const line = row ? { ...report.metrics, records: row } : report.metrics;
   return { records: after, row, line };
+}
+
+/** A generation's timings.jsonl object: its wall-clock split (not deterministic) and the host-side records time. */
+export function timingsLine(report: GenerationReport, backend: string, recordsMs: number): JsonObject {
+  const t = report.timings;
+  return {
+    generation: report.generation,
+    backend,
+    pairs: report.games.pairs,
+    interactionsPerSec: report.games.pairs / Math.max(t.evaluation / 1000, 1e-9),
+    seconds: (t.evaluation + t.metrics + t.variation) / 1000,
+    ...t,
+    records: recordsMs,
+  };
+}
+
+/** The record files (best-valid.json, best-probed.json, by their RunPaths keys) to rewrite: those whose record differs from `before`. */
+export function changedRecordFiles(
+  domain: DomainInstance,
+  records: RunRecords,
+  before: RunRecords,
+): { readonly bestValid?: JsonObject; readonly bestProbed?: JsonObject } {
+  return {
+    ...(records.valid && records.valid !== before.valid ? { bestValid: validRecordJson(domain, records.valid) } : {}),
+    ...(records.probed && records.probed !== before.probed ? { bestProbed: probedRecordJson(domain, records.probed) } : {}),
+  };
 }
 
 /** The latest champions in the domain's human format. */

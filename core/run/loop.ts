@@ -16,7 +16,7 @@ import { runPaths, type RunPaths } from './run-dir.ts';
 import type { CoevolutionState } from '../engine/state.ts';
 import { step, type GenerationReport } from '../engine/step.ts';
 import { NO_RECORDS, type RunRecords } from '../measures/records.ts';
-import { bestJson, generationLine } from './generation-line.ts';
+import { bestJson, generationLine, timingsLine } from './generation-line.ts';
 import { resetRecordFiles, writeRecordFiles } from './record-files.ts';
 
 /** What a session of a run is playing, for observers that attach through hooks. */
@@ -118,19 +118,7 @@ export async function runJob(opts: JobOptions): Promise<JobResult> {
       await championsLog.append(encodeRecord(g, next.champions.solvers[g]!, next.champions.challengers[g]!));
       await metrics.append(`${JSON.stringify(line)}\n`);
       await writeRecordFiles(paths, domain, records, before);
-      const t = report.timings;
-      const seconds = (t.evaluation + t.metrics + t.variation) / 1000;
-      await timings.append(
-        `${JSON.stringify({
-          generation: report.generation,
-          backend: evaluator.backend,
-          pairs: report.games.pairs,
-          interactionsPerSec: report.games.pairs / Math.max(t.evaluation / 1000, 1e-9),
-          seconds,
-          ...t,
-          records: recordsMs,
-        })}\n`,
-      );
+      await timings.append(`${JSON.stringify(timingsLine(report, evaluator.backend, recordsMs))}\n`);
       state = next;
       hooks?.onGeneration?.(row ? { ...report, metrics: line } : report, state, records);
       if (state.generation % config.checkpointEvery === 0 || state.generation === opts.until) {

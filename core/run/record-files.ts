@@ -4,16 +4,16 @@
  */
 import { rm } from 'node:fs/promises';
 import type { DomainInstance } from '../domain/domain.ts';
-import { NO_RECORDS, probedRecordJson, validRecordJson, type RunRecords } from '../measures/records.ts';
+import { NO_RECORDS, type RunRecords } from '../measures/records.ts';
+import { changedRecordFiles } from './generation-line.ts';
 import { writeJsonAtomic } from './files.ts';
 import type { RunPaths } from './run-dir.ts';
 
 /** Write the records that differ from `before` (all of them when `before` holds none). */
 export async function writeRecordFiles(paths: RunPaths, domain: DomainInstance, records: RunRecords, before: RunRecords): Promise<void> {
-  if (records.valid && records.valid !== before.valid) await writeJsonAtomic(paths.bestValid, validRecordJson(domain, records.valid));
-  if (records.probed && records.probed !== before.probed) {
-    await writeJsonAtomic(paths.bestProbed, probedRecordJson(domain, records.probed));
-  }
+  const changed = changedRecordFiles(domain, records, before);
+  if (changed.bestValid) await writeJsonAtomic(paths.bestValid, changed.bestValid);
+  if (changed.bestProbed) await writeJsonAtomic(paths.bestProbed, changed.bestProbed);
 }
 
 /**

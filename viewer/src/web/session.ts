@@ -10,8 +10,8 @@ import type { DomainInstance } from '../../../core/domain/domain.ts';
 import type { Evaluator } from '../../../core/backends/evaluator-type.ts';
 import { initialState, type CoevolutionState } from '../../../core/engine/state.ts';
 import { step, type GenerationReport } from '../../../core/engine/step.ts';
-import { NO_RECORDS, probedRecordJson, validRecordJson, type RunRecords } from '../../../core/measures/records.ts';
-import { bestJson, generationLine } from '../../../core/run/generation-line.ts';
+import { NO_RECORDS, type RunRecords } from '../../../core/measures/records.ts';
+import { bestJson, changedRecordFiles, generationLine, timingsLine } from '../../../core/run/generation-line.ts';
 import { encodeRecord } from '../../../core/run/champion-record.ts';
 import { serializeCheckpoint } from '../../../core/run/checkpoint-format.ts';
 import { UserError } from '../../../core/basics/errors.ts';
@@ -127,21 +127,10 @@ export class WebRunSession {
       const line = `${JSON.stringify(played.line)}\n`;
       this.files.append('champions.bin', encodeRecord(g, next.champions.solvers[g]!, next.champions.challengers[g]!));
       this.files.append('metrics.jsonl', line);
-      if (this.records.valid && this.records.valid !== before.valid) this.files.writeJson('best-valid.json', validRecordJson(domain, this.records.valid));
-      if (this.records.probed && this.records.probed !== before.probed) this.files.writeJson('best-probed.json', probedRecordJson(domain, this.records.probed));
-      const t = report.timings;
-      this.files.append(
-        'timings.jsonl',
-        `${JSON.stringify({
-          generation: g,
-          backend: this.evaluator.backend,
-          pairs: report.games.pairs,
-          interactionsPerSec: report.games.pairs / Math.max(t.evaluation / 1000, 1e-9),
-          seconds: (t.evaluation + t.metrics + t.variation) / 1000,
-          ...t,
-          records: recordsMs,
-        })}\n`,
-      );
+      const changed = changedRecordFiles(domain, this.records, before);
+      if (changed.bestValid) this.files.writeJson('best-valid.json', changed.bestValid);
+      if (changed.bestProbed) this.files.writeJson('best-probed.json', changed.bestProbed);
+      this.files.append('timings.jsonl', `${JSON.stringify(timingsLine(report, this.evaluator.backend, recordsMs))}\n`);
       this.state = next;
       hooks.onGeneration(report, next, this.records, line);
     }
