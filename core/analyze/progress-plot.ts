@@ -13,6 +13,7 @@
  */
 import type { AnalysisData } from './analyze.ts';
 import type { ChartSpec } from './render.ts';
+import { movingMean } from '../basics/moving-mean.ts';
 import { PATHOLOGIES } from '../measures/detectors.ts';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -23,30 +24,6 @@ export const REGRESS_WINDOW = 25;
 /** One colour per pathology (colour-blind-safe Okabe-Ito hues), in PATHOLOGIES order. */
 const PATHOLOGY_COLORS = ['#cc79a7', '#d55e00', '#009e73', '#0072b2'];
 
-/**
- * The mean of the values measured (not null) in generations g - window + 1 .. g,
- * for each generation g that has one; null where none was measured.
- */
-export function trailingMean(xs: ReadonlyArray<number | null>, window: number): Array<number | null> {
-  const out: Array<number | null> = [];
-  let sum = 0;
-  let count = 0;
-  for (let g = 0; g < xs.length; g++) {
-    const add = xs[g];
-    if (add !== null && add !== undefined) {
-      sum += add;
-      count++;
-    }
-    const drop = g - window >= 0 ? xs[g - window] : null;
-    if (drop !== null && drop !== undefined) {
-      sum -= drop;
-      count--;
-    }
-    out.push(count > 0 ? sum / count : null);
-  }
-  return out;
-}
-
 export function progressSpec(data: AnalysisData, options: { rawRegress?: boolean } = {}): ChartSpec {
   const rows: Array<{ x: number; y: number; series: string }> = [];
   const smooth = `(mean of ${REGRESS_WINDOW} gen.)`;
@@ -54,8 +31,9 @@ export function progressSpec(data: AnalysisData, options: { rawRegress?: boolean
     regressSolver: `regress solver ${smooth}`,
     regressChallenger: `regress challenger ${smooth}`,
   };
-  const solverRegress = trailingMean(data.metrics.map((m) => m.regress.solver), REGRESS_WINDOW);
-  const challengerRegress = trailingMean(data.metrics.map((m) => m.regress.challenger), REGRESS_WINDOW);
+  const generations = data.metrics.map((m) => m.generation);
+  const solverRegress = movingMean(generations, data.metrics.map((m) => m.regress.solver), REGRESS_WINDOW);
+  const challengerRegress = movingMean(generations, data.metrics.map((m) => m.regress.challenger), REGRESS_WINDOW);
   data.metrics.forEach((m, i) => {
     const g = m.generation;
     if (m.ciao) rows.push({ x: g, y: m.ciao.solver, series: 'CIAO solver' }, { x: g, y: m.ciao.challenger, series: 'CIAO challenger' });

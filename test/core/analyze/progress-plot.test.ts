@@ -1,16 +1,18 @@
 /** The progress plot: regress smoothed over 25 generations (raw on request), and a lane per pathology, each in the legend. */
 import { describe, expect, it } from 'vitest';
 import type { AnalysisData } from '../../../core/analyze/analyze.ts';
-import { progressSpec, REGRESS_WINDOW, trailingMean } from '../../../core/analyze/progress-plot.ts';
+import { progressSpec, REGRESS_WINDOW } from '../../../core/analyze/progress-plot.ts';
+import { movingMean } from '../../../core/basics/moving-mean.ts';
 import { renderSvg } from '../../../core/analyze/render.ts';
 import type { GenerationMetrics } from '../../../core/engine/metrics.ts';
 import { PATHOLOGIES } from '../../../core/measures/detectors.ts';
 
 describe('trailing mean', () => {
   it('averages the measured values of the last `window` generations, skipping nulls', () => {
-    expect(trailingMean([1, 0, 1, 0], 2)).toEqual([1, 0.5, 0.5, 0.5]);
-    expect(trailingMean([null, 1, null, 0, null, null], 2)).toEqual([null, 1, 1, 0, 0, null]);
-    expect(trailingMean([], 25)).toEqual([]);
+    // Generations 0, 1, 2, ... as analyze passes them.
+    expect(movingMean([0, 1, 2, 3], [1, 0, 1, 0], 2)).toEqual([1, 0.5, 0.5, 0.5]);
+    expect(movingMean([0, 1, 2, 3, 4, 5], [null, 1, null, 0, null, null], 2)).toEqual([null, 1, 1, 0, 0, null]);
+    expect(movingMean([], [], 25)).toEqual([]);
   });
 });
 
