@@ -13,8 +13,8 @@ import { wasmEvaluator } from './wasm/evaluator.ts';
 import type { Evaluator } from './evaluator-type.ts';
 
 export type { Evaluator } from './evaluator-type.ts';
-export { crossCheck, randomPair, referenceEvaluator, roundRobinOpponents } from './reference.ts';
-import { crossCheck, randomPair } from './reference.ts';
+export { calibrationBatch, crossCheck, randomPair, referenceEvaluator, roundRobinOpponents, type BatchShape } from './reference.ts';
+import { calibrationBatch, crossCheck, type BatchShape } from './reference.ts';
 
 export interface KernelOptions {
   /**
@@ -53,20 +53,6 @@ export interface SelectedEvaluator {
   readonly attempts: readonly BackendAttempt[];
   /** Where to go if this backend fails mid-run: the other working backends, fastest first. */
   readonly fallbacks: readonly BackendName[];
-}
-
-/** The shape of one generation's main batch, used to calibrate `auto`. */
-export interface BatchShape {
-  readonly rows: number;
-  readonly cols: number;
-  readonly width: number;
-}
-
-/** Random genomes in a batch of `shape`, each row meeting columns 0..width-1 (mod cols). */
-function calibrationBatch(domain: DomainInstance, shape: BatchShape) {
-  const [rows, cols] = randomPair(domain, shape.rows, shape.cols, 'calibrate');
-  const opponents = Int32Array.from({ length: shape.rows * shape.width }, (_, i) => (i % shape.width) % shape.cols);
-  return { rows, cols, opponents, width: shape.width };
 }
 
 async function timeBatch(evaluator: Evaluator, domain: DomainInstance, shape: BatchShape): Promise<number> {

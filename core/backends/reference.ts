@@ -37,6 +37,20 @@ export function randomPair(domain: DomainInstance, rows: number, cols: number, s
   return [s, c];
 }
 
+/** The shape of one generation's main batch, used to calibrate `auto` (and the wasm pool's threads). */
+export interface BatchShape {
+  readonly rows: number;
+  readonly cols: number;
+  readonly width: number;
+}
+
+/** Random genomes in a batch of `shape`, each row meeting columns 0..width-1 (mod cols). */
+export function calibrationBatch(domain: DomainInstance, shape: BatchShape) {
+  const [rows, cols] = randomPair(domain, shape.rows, shape.cols, 'calibrate');
+  const opponents = Int32Array.from({ length: shape.rows * shape.width }, (_, i) => (i % shape.width) % shape.cols);
+  return { rows, cols, opponents, width: shape.width };
+}
+
 export function roundRobinOpponents(rows: number, cols: number): Int32Array {
   const opp = new Int32Array(rows * cols);
   for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) opp[r * cols + c] = c;

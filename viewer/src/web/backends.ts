@@ -10,7 +10,7 @@
  */
 import type { DomainInstance } from '../../../core/domain/domain.ts';
 import type { Evaluator } from '../../../core/backends/evaluator-type.ts';
-import { crossCheck, randomPair, referenceEvaluator } from '../../../core/backends/reference.ts';
+import { calibrationBatch, crossCheck, referenceEvaluator, type BatchShape } from '../../../core/backends/reference.ts';
 import { BackendUnavailable, firstLine } from '../../../core/backends/backend-unavailable.ts';
 import { oneThreadWasmEvaluator } from '../../../core/backends/wasm/one-thread.ts';
 import { pooledWasmEvaluator } from '../../../core/backends/wasm/pooled-evaluator.ts';
@@ -28,7 +28,7 @@ export function wasmSimdSupported(): boolean {
   return typeof WebAssembly === 'object' && WebAssembly.validate(SIMD_PROBE);
 }
 
-async function wasmEvaluatorFrom(domain: DomainInstance, urls: Readonly<Record<string, string>>, shape: WebBatchShape): Promise<Evaluator> {
+async function wasmEvaluatorFrom(domain: DomainInstance, urls: Readonly<Record<string, string>>, shape: BatchShape): Promise<Evaluator> {
   if (typeof WebAssembly !== 'object') throw new BackendUnavailable('this browser has no WebAssembly');
   if (!wasmSimdSupported()) throw new BackendUnavailable('this browser has WebAssembly but not its SIMD extension');
   const kernel = domain.wasm;
@@ -44,10 +44,8 @@ async function wasmEvaluatorFrom(domain: DomainInstance, urls: Readonly<Record<s
     const one = oneThreadWasmEvaluator(domain, module);
     return { ...one, detail: `${one.detail} (the page is not cross-origin isolated, so no shared threads)` };
   }
-  const [rows, cols] = randomPair(domain, shape.rows, shape.cols, 'calibrate');
-  const opponents = Int32Array.from({ length: shape.rows * shape.width }, (_, i) => (i % shape.width) % shape.cols);
   return pooledWasmEvaluator(domain, module, { cores: navigator.hardwareConcurrency || 1, spawn: spawnWebThread }, {
-    calibrate: { rows, cols, opponents, width: shape.width },
+    calibrate: calibrationBatch(domain, shape),
   });
 }
 
@@ -75,7 +73,7 @@ const spawnWebThread: SpawnThread = (init) => {
   return entry;
 };
 
-async function open(domain: DomainInstance, backend: WebBackend, urls: Readonly<Record<string, string>>, shape: WebBatchShape): Promise<Evaluator> {
+async function open(domain: DomainInstance, backend: WebBackend, urls: Readonly<Record<string, string>>, shape: BatchShape): Promise<Evaluator> {
   switch (backend) {
     case 'webgl2':
       return webgl2Evaluator(domain);
@@ -86,17 +84,9 @@ async function open(domain: DomainInstance, backend: WebBackend, urls: Readonly<
   }
 }
 
-/** The shape of a generation's main batch: what `auto` times each backend on. */
-export interface WebBatchShape {
-  readonly rows: number;
-  readonly cols: number;
-  readonly width: number;
-}
-
 /** Milliseconds for one batch of `shape` after a warm-up (which compiles); a warm-up over a second is the answer itself. */
-async function timeBatch(domain: DomainInstance, evaluator: Evaluator, shape: WebBatchShape): Promise<number> {
-  const [rows, cols] = randomPair(domain, shape.rows, shape.cols, 'calibrate');
-  const opponents = Int32Array.from({ length: shape.rows * shape.width }, (_, i) => (i % shape.width) % shape.cols);
+async function timeBatch(domain: DomainInstance, evaluator: Evaluator, shape: BatchShape): Promise<number> {
+  const { rows, cols, opponents } = calibrationBatch(domain, shape);
   const t0 = performance.now();
   await evaluator.evaluate(rows, cols, opponents, shape.width);
   const warm = performance.now() - t0;
@@ -116,7 +106,7 @@ export async function chooseBackend(
   domain: DomainInstance,
   choice: WebBackendChoice,
   urls: Readonly<Record<string, string>>,
-  shape: WebBatchShape,
+  shape: BatchShape,
 ): Promise<{ evaluator: Evaluator; backend: WebBackend; attempts: BackendAttemptInfo[] }> {
   const order: readonly WebBackend[] = choice === 'auto' ? WEB_BACKENDS : [choice];
   const attempts: BackendAttemptInfo[] = [];
