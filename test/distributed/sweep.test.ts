@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFile, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { lineCount, runCli, startCli, tempDir, waitFor } from '../helpers/cli.ts';
 
@@ -21,10 +22,12 @@ describe('redqueen sweep', () => {
     const single = (sample: number) => join(root, `single-${sample}.json`);
     for (const sample of [0, 4]) await writeFile(single(sample), JSON.stringify({ ...CONFIG, hallOfFame: { sample } }));
 
-    // Leave one run half done, as a run whose process died: killed after its first generations.
+    // Leave one run half done, as a run whose process died: killed after its first checkpointed
+    // generation. It plays at 1 generation a second (--speed needs a stream: --port 0), so on a
+    // loaded machine it cannot finish its 6 generations before the kill lands.
     const halfDir = join(out, 'hallOfFame.sample=4', 'seed-2');
-    const half = startCli(['run', '--config', single(4), '--seed', '2', '--out', halfDir, '--quiet']);
-    await waitFor(async () => (await lineCount(join(halfDir, 'metrics.jsonl'))) >= 1);
+    const half = startCli(['run', '--config', single(4), '--seed', '2', '--out', halfDir, '--quiet', '--port', '0', '--speed', '1']);
+    await waitFor(async () => (await lineCount(join(halfDir, 'metrics.jsonl'))) >= 1 && existsSync(join(halfDir, 'checkpoint.json')));
     half.child.kill('SIGKILL');
     await half.done;
 

@@ -53,7 +53,11 @@ describe('serve in the browser', () => {
     await page.goto(await serve(dir));
     const bar = page.locator('[data-testid="timeline"]');
     await bar.waitFor({ state: 'visible' });
-    await page.waitForFunction(() => document.querySelector('[data-testid="timeline"]')?.getAttribute('data-generation') === '29');
+    // The newest point and its picture can arrive in separate messages: wait for both.
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="timeline"]');
+      return el?.getAttribute('data-generation') === '29' && el.getAttribute('data-matrix') !== null;
+    });
     expect(await generation(page)).toBe(30);
     const frames = new Map(parseFrames(readFileSync(join(dir, FRAMES_FILE), 'utf8')).map((f) => [f.generation, f.detail]));
     expect(await bar.getAttribute('data-matrix')).toBe(frames.get(29)!.matrix.data);
@@ -75,7 +79,11 @@ describe('serve in the browser', () => {
     await page.screenshot({ path: join(ROOT, 'test-results', 'e2e-serve-timeline.png'), fullPage: true });
 
     await page.click('[data-testid="timeline-latest"]');
-    await page.waitForFunction(() => document.querySelector('[data-testid="timeline"]')?.getAttribute('data-generation') === '29');
+    // The newest point and its picture can arrive in separate messages: wait for both.
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="timeline"]');
+      return el?.getAttribute('data-generation') === '29' && el.getAttribute('data-matrix') !== null;
+    });
     expect(await generation(page)).toBe(30);
     expect(await bar.getAttribute('data-matrix')).toBe(frames.get(29)!.matrix.data);
     expect(errors).toEqual([]);
